@@ -1,0 +1,49 @@
+# bibun: a neural network that learns by numerical differentiation, in the browser.
+#   make serve   build the site and serve it at http://localhost:8080
+#   make test    every test: native, js/wasm under node, and the page in headless Chromium
+#   make bench   the benchmark table (see README)
+
+GO        ?= go
+GOROOT    := $(shell $(GO) env GOROOT)
+WASMENV   := GOOS=js GOARCH=wasm
+# node runs js/wasm tests through go_js_wasm_exec, which lives here.
+WASMPATH  := PATH="$(GOROOT)/lib/wasm:$$PATH"
+ADDR      ?= localhost:8080
+
+# Pure packages whose tests also run under js/wasm (node).
+WASM_TESTED := ./nn/... ./wasm/link/... ./wasm/msg/...
+
+.PHONY: build serve test test-native test-wasm test-browser bench clean
+
+build: site/wasm_exec.js site/app.wasm site/worker.wasm
+
+site/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	cp $< $@
+
+site/app.wasm: FORCE
+	$(WASMENV) $(GO) build -trimpath -ldflags=-s -o $@ ./wasm/app
+
+site/worker.wasm: FORCE
+	$(WASMENV) $(GO) build -trimpath -ldflags=-s -o $@ ./wasm/worker
+
+FORCE:
+
+serve: build
+	$(GO) run ./cmd/serve -dir site -addr $(ADDR)
+
+test: build test-native test-wasm test-browser
+
+test-native:
+	$(GO) vet ./...
+	$(WASMENV) $(GO) vet ./wasm/...
+	$(GO) test -count=1 ./...
+
+test-wasm:
+	$(WASMPATH) $(WASMENV) $(GO) test -count=1 $(WASM_TESTED)
+
+# The browser tests build nothing themselves: they serve site/ as built above.
+test-browser: build
+	$(GO) test -count=1 -timeout 20m -tags browser ./e2e/ -v -site $(CURDIR)/site
+
+clean:
+	rm -f site/*.wasm site/wasm_exec.js
