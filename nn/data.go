@@ -56,3 +56,13 @@ func (d Dataset) Rows(idx []int) Dataset {
 	}
 	return Dataset{X: x, T: t}
 }
+
+// TrainingSet returns the run's training set: Train samples, offset 0.
+func (c Config) TrainingSet() Dataset {
+	return Generate(c.Train, c.Size, 0, newStream(c.Seed, streamTrain))
+}
+
+// TestSet returns the run's test set: Test samples, offset Size+1.
+func (c Config) TestSet() Dataset {
+	return Generate(c.Test, c.Size, c.Size+1, newStream(c.Seed, streamTest))
+}

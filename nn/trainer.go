@@ -63,8 +63,8 @@ func NewTrainer(c Config) (*Trainer, error) {
 	return &Trainer{
 		Config:  c,
 		Net:     net,
-		Train:   Generate(c.Train, c.Size, 0, newStream(c.Seed, streamTrain)),
-		Test:    Generate(c.Test, c.Size, c.Size+1, newStream(c.Seed, streamTest)),
+		Train:   c.TrainingSet(),
+		Test:    c.TestSet(),
 		grad:    c.Method.Gradient(c.H),
 		batches: newStream(c.Seed, streamBatch),
 	}, nil
