@@ -46,7 +46,7 @@ func (m *incremental) Compute(ctx context.Context, net *Network, batch Dataset, 
 	tk := ticker{ctx, progress, progressEvery, hi - lo}
 
 	for k := lo; k < hi; k++ {
-		var plus, minus float64 // L(θ+h·e_k), L(θ−h·e_k)
+		var plus, minus sum // B·L(θ+h·e_k), B·L(θ−h·e_k)
 		switch {
 		case k < ts[1].Lo: // W1[i][j]
 			i, j := k/hh, k%hh
@@ -60,7 +60,7 @@ func (m *incremental) Compute(ctx context.Context, net *Network, batch Dataset, 
 		default: // b2[c]
 			plus, minus = logitNudge(h, nil, k-ts[3].Lo, a2, t)
 		}
-		g[k] = (plus - minus) / (2 * h)
+		g[k] = centralDiff(plus, minus, h, b)
 		if err := tk.tick(k - lo + 1); err != nil {
 			return 2 * (k - lo + 1), err
 		}
@@ -68,11 +68,11 @@ func (m *incremental) Compute(ctx context.Context, net *Network, batch Dataset, 
 	return 2 * (hi - lo), nil
 }
 
-// hiddenNudge returns the mean losses after moving hidden pre-activation
+// hiddenNudge returns the summed losses after moving hidden pre-activation
 // column a1j by +h·x and by −h·x (x nil means x = 1, a bias), given that
 // column's outputs z1j, the hidden unit's outgoing weights w0, w1, the
 // B×2 logits a2 (row-major) and the labels t.
-func hiddenNudge(h float64, x, a1j, z1j []float64, w0, w1 float64, a2 []float64, t []int) (plus, minus float64) {
+func hiddenNudge(h float64, x, a1j, z1j []float64, w0, w1 float64, a2 []float64, t []int) (plus, minus sum) {
 	z1j = z1j[:len(a1j)]
 	a2 = a2[:2*len(a1j)]
 	for r, a := range a1j {
@@ -83,16 +83,15 @@ func hiddenNudge(h float64, x, a1j, z1j []float64, w0, w1 float64, a2 []float64,
 		dp := sigmoid(a+dh) - z1j[r] // change of z1[r][j] for +h
 		dm := sigmoid(a-dh) - z1j[r] // and for −h
 		l0, l1 := a2[2*r], a2[2*r+1]
-		plus += margin(l0+dp*w0, l1+dp*w1, t[r])
-		minus += margin(l0+dm*w0, l1+dm*w1, t[r])
+		plus.add(margin(l0+dp*w0, l1+dp*w1, t[r]))
+		minus.add(margin(l0+dm*w0, l1+dm*w1, t[r]))
 	}
-	n := float64(len(a1j))
-	return plus / n, minus / n
+	return plus, minus
 }
 
-// logitNudge returns the mean losses after moving logit column c of a2 by
+// logitNudge returns the summed losses after moving logit column c of a2 by
 // +h·z and by −h·z (z nil means z = 1, a bias).
-func logitNudge(h float64, z []float64, c int, a2 []float64, t []int) (plus, minus float64) {
+func logitNudge(h float64, z []float64, c int, a2 []float64, t []int) (plus, minus sum) {
 	b := len(t)
 	a2 = a2[:2*b]
 	for r := range b {
@@ -103,12 +102,11 @@ func logitNudge(h float64, z []float64, c int, a2 []float64, t []int) (plus, min
 		l := [2]float64{a2[2*r], a2[2*r+1]}
 		base := l[c]
 		l[c] = base + dl
-		plus += margin(l[0], l[1], t[r])
+		plus.add(margin(l[0], l[1], t[r]))
 		l[c] = base - dl
-		minus += margin(l[0], l[1], t[r])
+		minus.add(margin(l[0], l[1], t[r]))
 	}
-	n := float64(b)
-	return plus / n, minus / n
+	return plus, minus
 }
 
 // margin is the cross-entropy of logits (l0, l1) for label t.

@@ -117,12 +117,17 @@ func reuse(m *mat.Dense, r, c int) *mat.Dense {
 // o the other class: a softplus of the logit margin, computed without
 // overflow.
 func Loss(a2 *mat.Dense, t []int) float64 {
-	var sum float64
+	return lossSum(a2, t).value() / float64(len(t))
+}
+
+// lossSum returns the compensated sum of the per-sample losses.
+func lossSum(a2 *mat.Dense, t []int) sum {
+	var s sum
 	for r, tr := range t {
 		row := a2.RawRowView(r)
-		sum += softplus(row[1-tr] - row[tr])
+		s.add(softplus(row[1-tr] - row[tr]))
 	}
-	return sum / float64(len(t))
+	return s
 }
 
 // Loss returns the mean cross-entropy of the network on the samples d,

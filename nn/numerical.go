@@ -6,7 +6,8 @@ import "context"
 //
 //	∂L/∂θ[k] ≈ (L(θ + h·e_k) − L(θ − h·e_k)) / 2h,
 //
-// each L a full forward pass over the batch: 2 passes per parameter.
+// each L a full forward pass over the batch: 2 passes per parameter. (The
+// losses are summed with compensation, see sum.)
 type numerical struct {
 	h float64
 	f Forward // workspace of the forward passes
@@ -22,11 +23,11 @@ func (m *numerical) Compute(ctx context.Context, net *Network, batch Dataset, lo
 	for k := lo; k < hi; k++ {
 		orig := theta[k]
 		theta[k] = orig + m.h
-		plus := net.Loss(&m.f, batch)
+		plus := lossSum(net.Forward(&m.f, batch.X).A2, batch.T)
 		theta[k] = orig - m.h
-		minus := net.Loss(&m.f, batch)
+		minus := lossSum(net.Forward(&m.f, batch.X).A2, batch.T)
 		theta[k] = orig
-		g[k] = (plus - minus) / (2 * m.h)
+		g[k] = centralDiff(plus, minus, m.h, len(batch.T))
 		if err := tk.tick(k - lo + 1); err != nil {
 			return 2 * (k - lo + 1), err
 		}

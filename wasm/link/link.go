@@ -1,0 +1,141 @@
+// Package link reads and writes the page's state as a URL fragment, such as
+//
+//	v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1
+//
+// optionally followed by the page-only keys workers=1…8 and lang=en|ja.
+//
+// Every key is one row of a single table (table.go) that carries its name,
+// default, range and how to read and write it; Parse, Format and Default
+// are loops over that table. Parse never fails: whatever a link holds, it
+// returns a State whose Config passes nn.Config.Validate, with a Notice for
+// each value it could not use as given.
+//
+// Reading rules, for every numeric key:
+//   - anything strconv.ParseFloat reads is a number, including 1e3, 0x1p4
+//     and Infinity; integer keys round it to the nearest integer;
+//   - a number outside the key's range, infinities and overflows included,
+//     becomes the nearest allowed value (Clamped);
+//   - NaN, an empty value, a non-number or a bad percent-escape gives the
+//     default (Invalid). The seed takes only decimal integers 0…2⁶⁴−1.
+//
+// Keys and values are percent-decoded; a '+' stays a plus sign, so lr=1e+2
+// reads as written. An absent key takes its default (batch's default is
+// brought down to fit a smaller train, quietly). Unknown keys, and keys that
+// do not decode, are ignored without notice. A key given twice keeps its
+// first value (Repeated). A v other than 1 is read as v=1 (Version).
+//
+// Format writes every key of a State in table order, leaving out workers
+// and lang when unset, so that Parse(Format(s)) == s with no notices for
+// every s within the table's ranges.
+package link
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+
+	"bibun/nn"
+)
+
+// Limits that the link adds to nn's: nn accepts any LR and Std above 0, but
+// a slider needs a smallest step, and a link cannot say "just above 0".
+const (
+	// MinLR is the smallest learning rate a link carries and the lr
+	// slider's minimum; a smaller lr, 0 and negatives included, becomes MinLR.
+	MinLR = 1e-6
+	// MinStd is the smallest initial weight spread a link carries and the
+	// std slider's minimum; a smaller std becomes MinStd.
+	MinStd = 1e-6
+	// MaxWorkers is the most training workers a page runs.
+	MaxWorkers = 8
+)
+
+// State is everything a link says about the page.
+type State struct {
+	Config  nn.Config
+	Workers int    // 0 = not set (page picks hardware concurrency, at most MaxWorkers); else 1..MaxWorkers
+	Lang    string // "" = not set (page follows the browser); else "en" or "ja"
+}
+
+// Default returns the state of a link with no keys: the article's settings
+// (nn.Article), with Workers and Lang not set.
+func Default() State {
+	var s State
+	for _, i := range order {
+		fields[i].reset(&s)
+	}
+	return s
+}
+
+// Parse reads a link fragment, with or without its leading '#' (or '?').
+// It never fails: each value it cannot use as given is replaced as the
+// package comment describes and reported by a Notice, in link-key order.
+func Parse(fragment string) (State, []Notice) {
+	raw := make([][]string, len(fields)) // each row's values, still escaped, in link order
+	for _, pair := range strings.Split(strings.TrimLeft(fragment, "#?"), "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		key, err := url.PathUnescape(k)
+		if err != nil {
+			continue
+		}
+		if i := index(key); i >= 0 {
+			raw[i] = append(raw[i], v)
+		}
+	}
+	s := Default()
+	notices := make([][]Notice, len(fields))
+	for _, i := range order {
+		notices[i] = fields[i].apply(&s, raw[i])
+	}
+	return s, slices.Concat(notices...)
+}
+
+// apply sets f's field of s from the values its key was given in a link
+// and returns the notices they call for.
+func (f field) apply(s *State, raw []string) []Notice {
+	if len(raw) == 0 {
+		f.reset(s)
+		return nil
+	}
+	var notices []Notice
+	note := func(given string, kind Kind) {
+		used, set := f.write(*s)
+		if !set {
+			used = ""
+		}
+		notices = append(notices, Notice{Key: f.key, Given: cut(given), Used: used, Kind: kind})
+	}
+	if v, err := url.PathUnescape(raw[0]); err != nil {
+		f.reset(s)
+		note(raw[0], Invalid)
+	} else if kind, noted := f.read(s, v); noted {
+		note(v, kind)
+	}
+	for _, r := range raw[1:] {
+		if v, err := url.PathUnescape(r); err == nil {
+			r = v
+		}
+		note(r, Repeated)
+	}
+	return notices
+}
+
+// Format returns the link fragment of s, without the leading '#': every
+// key in table order, workers and lang only when set.
+func Format(s State) string {
+	var b strings.Builder
+	for _, f := range fields {
+		v, set := f.write(s)
+		if !set {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(f.key)
+		b.WriteByte('=')
+		// Values of a valid State need no escaping; others must not break the link.
+		b.WriteString(strings.ReplaceAll(url.QueryEscape(v), "+", "%20"))
+	}
+	return b.String()
+}

@@ -1,0 +1,205 @@
+package link
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"bibun/nn"
+)
+
+// article holds the defaults of every nn field.
+var article = nn.Article()
+
+// fields is the link: one row per key, in the order Format writes them.
+// Each row gives the key, its Japanese name for notices, its default, its
+// range and where it lives in a State; the constructor (number, choice,
+// unsigned, version) supplies how to read and write it. A row whose default
+// is the zero value is optional: zero means "not set" and is left out of
+// links.
+var fields = []field{
+	version("v", "リンクの版", "1"),
+	choice("grad", "勾配の計算方法", article.Method, nn.Methods,
+		func(s *State) *nn.Method { return &s.Config.Method }),
+	number("size", "入力の画素数", article.Size, fixed(nn.MinSize, nn.MaxSize),
+		func(s *State) *int { return &s.Config.Size }),
+	number("hidden", "隠れ層のユニット数", article.Hidden, fixed(nn.MinHidden, nn.MaxHidden),
+		func(s *State) *int { return &s.Config.Hidden }),
+	number("batch", "バッチサイズ", article.Batch, upToTrain,
+		func(s *State) *int { return &s.Config.Batch }).reads("train"),
+	number("lr", "学習率", article.LR, fixed(MinLR, nn.MaxLR),
+		func(s *State) *float64 { return &s.Config.LR }),
+	number("h", "差分の刻み幅", article.H, fixed(nn.MinH, nn.MaxH),
+		func(s *State) *float64 { return &s.Config.H }),
+	number("steps", "学習ステップ数", article.Steps, fixed(nn.MinSteps, nn.MaxSteps),
+		func(s *State) *int { return &s.Config.Steps }),
+	number("train", "訓練データ数", article.Train, fixed(nn.MinSamples, nn.MaxSamples),
+		func(s *State) *int { return &s.Config.Train }),
+	number("test", "テストデータ数", article.Test, fixed(nn.MinSamples, nn.MaxSamples),
+		func(s *State) *int { return &s.Config.Test }),
+	number("std", "初期重みの標準偏差", article.Std, fixed(MinStd, nn.MaxStd),
+		func(s *State) *float64 { return &s.Config.Std }),
+	unsigned("seed", "乱数のシード", article.Seed,
+		func(s *State) *uint64 { return &s.Config.Seed }),
+	number("workers", "ワーカー数", 0, fixed(1, MaxWorkers),
+		func(s *State) *int { return &s.Workers }),
+	choice("lang", "表示言語", "", []string{"en", "ja"},
+		func(s *State) *string { return &s.Lang }),
+}
+
+// upToTrain is batch's range: a batch is drawn from the training samples.
+func upToTrain(s State) (lo, hi int) { return nn.MinBatch, s.Config.Train }
+
+// order lists the rows in the order Parse and Default apply them: a row
+// whose range reads another field comes after every other row.
+var order = func() []int {
+	var first, last []int
+	for i, f := range fields {
+		if f.after == "" {
+			first = append(first, i)
+		} else {
+			last = append(last, i)
+		}
+	}
+	return append(first, last...)
+}()
+
+// field is one row of the link table.
+type field struct {
+	key   string // URL key
+	ja    string // Japanese name, shown with the key in notices
+	notEn string // what an Invalid value is not, e.g. "is not a number"
+	notJa string // the same in Japanese, e.g. "数値ではない" (a space before Latin text)
+	after string // key of the row this row's range reads, or ""
+
+	reset func(s *State)                        // sets the default, brought into range
+	read  func(s *State, v string) (Kind, bool) // sets the field from a decoded value; true if it needs a Notice
+	write func(s State) (v string, set bool)    // the value as written in a link; false if not set
+}
+
+// reads returns f, marked as having a range that reads the field of key.
+func (f field) reads(key string) field {
+	f.after = key
+	return f
+}
+
+// fixed returns a range that depends on nothing.
+func fixed[T int | float64](lo, hi T) func(State) (T, T) {
+	return func(State) (T, T) { return lo, hi }
+}
+
+// number returns the row of an integer or real field of range
+// bounds(s), inclusive. Integers read any finite number and round it.
+func number[T int | float64](key, ja string, def T, bounds func(State) (lo, hi T), ref func(*State) *T) field {
+	_, whole := any(def).(int)
+	optional := def == 0
+	f := field{key: key, ja: ja, notEn: "is not a number", notJa: "数値ではない"}
+	f.reset = func(s *State) {
+		*ref(s) = def
+		if !optional {
+			lo, hi := bounds(*s)
+			*ref(s) = min(max(def, lo), hi)
+		}
+	}
+	f.read = func(s *State, v string) (Kind, bool) {
+		x, err := strconv.ParseFloat(v, 64) // overflow gives ±Inf and ErrRange: clamped below
+		if err != nil && !errors.Is(err, strconv.ErrRange) || math.IsNaN(x) {
+			f.reset(s)
+			return Invalid, true
+		}
+		if whole {
+			x = math.Round(x)
+		}
+		lo, hi := bounds(*s)
+		switch {
+		case x < float64(lo):
+			*ref(s) = lo
+		case x > float64(hi):
+			*ref(s) = hi
+		default:
+			*ref(s) = T(x)
+			return 0, false
+		}
+		return Clamped, true
+	}
+	f.write = func(s State) (string, bool) {
+		x := *ref(&s)
+		if whole {
+			return strconv.FormatInt(int64(x), 10), !optional || x != 0
+		}
+		return strconv.FormatFloat(float64(x), 'g', -1, 64), !optional || x != 0
+	}
+	return f
+}
+
+// unsigned returns the row of a uint64 field, written in decimal.
+func unsigned(key, ja string, def uint64, ref func(*State) *uint64) field {
+	return field{
+		key: key, ja: ja,
+		notEn: "is not a whole number from 0 to " + strconv.FormatUint(math.MaxUint64, 10),
+		notJa: " 0 から " + strconv.FormatUint(math.MaxUint64, 10) + " までの整数ではない",
+		reset: func(s *State) { *ref(s) = def },
+		read: func(s *State, v string) (Kind, bool) {
+			x, err := strconv.ParseUint(v, 10, 64)
+			if err != nil {
+				*ref(s) = def
+				return Invalid, true
+			}
+			*ref(s) = x
+			return 0, false
+		},
+		write: func(s State) (string, bool) { return strconv.FormatUint(*ref(&s), 10), true },
+	}
+}
+
+// choice returns the row of a field that takes one of opts.
+func choice[T ~string](key, ja string, def T, opts []T, ref func(*State) *T) field {
+	names := make([]string, len(opts))
+	for i, o := range opts {
+		names[i] = string(o)
+	}
+	list := strings.Join(names, ", ")
+	return field{
+		key: key, ja: ja, notEn: "is not one of " + list, notJa: " " + list + " のいずれでもない",
+		reset: func(s *State) { *ref(s) = def },
+		read: func(s *State, v string) (Kind, bool) {
+			if !slices.Contains(opts, T(v)) {
+				*ref(s) = def
+				return Invalid, true
+			}
+			*ref(s) = T(v)
+			return 0, false
+		},
+		write: func(s State) (string, bool) {
+			v := *ref(&s)
+			return string(v), def != "" || v != ""
+		},
+	}
+}
+
+// version returns the row of the link's format version, which is always v.
+func version(key, ja, v string) field {
+	return field{
+		key: key, ja: ja, notEn: "is not " + v, notJa: " " + v + " ではない",
+		reset: func(*State) {},
+		read: func(_ *State, given string) (Kind, bool) {
+			return Version, given != v
+		},
+		write: func(State) (string, bool) { return v, true },
+	}
+}
+
+// index returns the position of key's row in fields, or -1.
+func index(key string) int {
+	return slices.IndexFunc(fields, func(f field) bool { return f.key == key })
+}
+
+// lookup returns the row of key, or a bare row naming key if there is none.
+func lookup(key string) field {
+	if i := index(key); i >= 0 {
+		return fields[i]
+	}
+	return field{key: key, notEn: "is not valid", notJa: "使える値ではない"}
+}
