@@ -66,3 +66,19 @@ func TestValidateNamesTheField(t *testing.T) {
 		t.Errorf("smallest settings rejected: %v", err)
 	}
 }
+
+func TestArticleLogMatchesSpec(t *testing.T) {
+	// SPEC.md: step 1 loss 0.612, 0.50/0.50; step 5 0.476, 0.95/0.95; step 15 0.196, 0.96/0.96.
+	if len(ArticleLog) != Article().Steps {
+		t.Fatalf("%d log lines, want %d", len(ArticleLog), Article().Steps)
+	}
+	for _, c := range []struct {
+		step                 int
+		loss, train, testAcc float64
+	}{{1, 0.612, 0.5, 0.5}, {5, 0.476, 0.95, 0.95}, {15, 0.196, 0.96, 0.96}} {
+		l := ArticleLog[c.step-1]
+		if math.Abs(l.Loss-c.loss) > 5e-4 || l.TrainAcc != c.train || l.TestAcc != c.testAcc {
+			t.Errorf("step %d: %+v", c.step, l)
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package nn
+
+import (
+	"context"
+	"math"
+)
+
+// SampleParams returns n parameter indices spread evenly over each tensor
+// (n/4 from each, all of a tensor smaller than that), for checks too
+// costly to run on all P parameters.
+func SampleParams(net *Network, n int) []int {
+	var idx []int
+	for _, t := range net.Tensors() {
+		size, want := t.Hi-t.Lo, max(n/4, 1)
+		if size <= want {
+			for k := t.Lo; k < t.Hi; k++ {
+				idx = append(idx, k)
+			}
+			continue
+		}
+		for q := range want {
+			idx = append(idx, t.Lo+q*size/want+size/(2*want))
+		}
+	}
+	return idx
+}
+
+// HSweep returns, for each h in hs, the relative error (RelErr) between
+// the article's central differences with that h, full forward passes as
+// numerical computes them, and backprop's gradient, over the parameters
+// idx, at the network's current weights and the batch. It calls progress
+// with the number of h values done.
+//
+// Large h errs by truncation (∝ h²), small h by round-off (∝ ε/h): the
+// error against h draws a V, lowest near ε^(1/3) ≈ 6e-6.
+func HSweep(ctx context.Context, net *Network, batch Dataset, hs []float64, idx []int, progress func(done int)) ([]float64, error) {
+	p := len(net.Theta)
+	exact := make([]float64, p)
+	if _, err := Backprop.Gradient(0).Compute(ctx, net, batch, 0, p, exact, nil); err != nil {
+		return nil, err
+	}
+	want := make([]float64, len(idx))
+	for q, k := range idx {
+		want[q] = exact[k]
+	}
+	errs := make([]float64, len(hs))
+	g := make([]float64, p)
+	got := make([]float64, len(idx))
+	for n, h := range hs {
+		num := Numerical.Gradient(h)
+		for q, k := range idx {
+			if _, err := num.Compute(ctx, net, batch, k, k+1, g, nil); err != nil {
+				return nil, err
+			}
+			got[q] = g[k]
+		}
+		errs[n] = RelErr(got, want)
+		if progress != nil {
+			progress(n + 1)
+		}
+	}
+	return errs, nil
+}
+
+// HSteps returns the h values of the sweep: 1e-1, 1e-2, …, 1e-12.
+func HSteps() []float64 {
+	hs := make([]float64, 12)
+	for n := range hs {
+		hs[n] = math.Pow(10, -float64(n+1))
+	}
+	return hs
+}
+
+// FitSlope returns the slope of the least-squares line through the points
+// (log x, log y): the exponent a of y ∝ xᵃ. It returns NaN for fewer than
+// two points or when every x is the same.
+func FitSlope(xs, ys []float64) float64 {
+	n := float64(len(xs))
+	var sx, sy, sxx, sxy float64
+	for k := range xs {
+		x, y := math.Log(xs[k]), math.Log(ys[k])
+		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
+	}
+	den := n*sxx - sx*sx
+	if len(xs) < 2 || den == 0 {
+		return math.NaN()
+	}
+	return (n*sxy - sx*sy) / den
+}
