@@ -1,0 +1,27 @@
+package nn
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// Timing is for benchmarks and the page's cost view; here only the shape
+// of the sizes and that a measurement comes back.
+func TestCostSizes(t *testing.T) {
+	cs := CostSizes(Article())
+	for k, c := range cs {
+		if err := c.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		if k > 0 {
+			if r := float64(c.Params()) / float64(cs[k-1].Params()); r < 1.8 || r > 2.2 {
+				t.Errorf("P %d → %d: ratio %.2f, want about 2", cs[k-1].Params(), c.Params(), r)
+			}
+		}
+	}
+	ms, err := MeasureGradient(context.Background(), cs[0], time.Millisecond)
+	if err != nil || ms <= 0 {
+		t.Errorf("MeasureGradient = %v, %v", ms, err)
+	}
+}
