@@ -1,0 +1,241 @@
+//go:build browser
+
+package e2e
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// article is the link of the article's settings.
+const article = "v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1"
+
+// with returns link with each key=value of kv set, in place when the key is
+// there already, appended otherwise.
+func with(link string, kv ...string) string {
+	pairs := strings.Split(link, "&")
+next:
+	for _, p := range kv {
+		key, _, _ := strings.Cut(p, "=")
+		for i, q := range pairs {
+			if k, _, _ := strings.Cut(q, "="); k == key {
+				pairs[i] = p
+				continue next
+			}
+		}
+		pairs = append(pairs, p)
+	}
+	return strings.Join(pairs, "&")
+}
+
+// reproducible lists the columns that equal settings reproduce digit for
+// digit; grad-ms is a wall-clock time.
+var reproducible = []string{colLoss, colTrainAcc, colTestAcc, colEvals}
+
+// run opens the page at fragment, clicks Run, waits for done and returns
+// the table, which must have steps rows numbered 1…steps. It checks the
+// console stayed clean.
+func run(t *testing.T, fragment string, steps int) []Row {
+	t.Helper()
+	ctx, con := open(t, fragment)
+	start := time.Now()
+	click(t, ctx, "run")
+	waitState(t, ctx, "done")
+	rows := readTable(t, ctx)
+	t.Logf("#%s: done in %v", fragment, time.Since(start).Round(time.Millisecond))
+	checkSteps(t, rows, steps)
+	noConsoleErrors(t, con)
+	return rows
+}
+
+// checkSteps fails unless rows are the steps 1…n in order.
+func checkSteps(t *testing.T, rows []Row, n int) {
+	t.Helper()
+	if len(rows) != n {
+		t.Fatalf("the table has %d rows, want %d", len(rows), n)
+	}
+	for i, r := range rows {
+		if r.Step != i+1 {
+			t.Fatalf("row %d has data-step %d, want %d", i+1, r.Step, i+1)
+		}
+	}
+}
+
+// sameTables reports every reproducible cell where a and b differ.
+func sameTables(t *testing.T, nameA string, a []Row, nameB string, b []Row) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Fatalf("%s has %d rows, %s has %d", nameA, len(a), nameB, len(b))
+	}
+	for i := range a {
+		for _, col := range reproducible {
+			va, vb := a[i].Values[col], b[i].Values[col]
+			if va == "" || va != vb {
+				t.Errorf("step %d, %s: %s gives %q, %s gives %q", a[i].Step, col, nameA, va, nameB, vb)
+			}
+		}
+	}
+}
+
+func TestPageLoads(t *testing.T) {
+	ctx, con := open(t, "")
+	labels := eval[[]string](t, ctx,
+		`[...document.querySelectorAll('[data-testid=samples] [data-testid=sample]')].map(e => e.dataset.label ?? "")`)
+	if len(labels) != 12 {
+		t.Errorf("the page shows %d sample tiles, want 12", len(labels))
+	}
+	for i, l := range labels {
+		// Sample i = 1, 2, … has label i mod 2: flat (1), noise (0), …
+		if want := strconv.Itoa((i + 1) % 2); l != want {
+			t.Errorf("sample tile %d has data-label %q, want %q", i+1, l, want)
+		}
+	}
+	if s := state(t, ctx); s != "idle" {
+		t.Errorf("a fresh page has state %q, want idle", s)
+	}
+	if rows := readTable(t, ctx); len(rows) != 0 {
+		t.Errorf("a fresh page has %d metrics rows, want 0", len(rows))
+	}
+	noConsoleErrors(t, con)
+}
+
+func TestArticleRun(t *testing.T) {
+	ctx, con := open(t, with(article, "workers=2"))
+	start := time.Now()
+	click(t, ctx, "run")
+	waitState(t, ctx, "done")
+	t.Logf("15 incremental steps with 2 workers: done in %v", time.Since(start).Round(time.Millisecond))
+	rows := readTable(t, ctx)
+	checkSteps(t, rows, 15)
+	last := rows[14]
+	if acc := last.Float(t, colTestAcc); acc < 0.9 || acc > 1 {
+		t.Errorf("test accuracy at step 15 is %v, want in [0.9, 1]", acc)
+	}
+	t.Logf("step 15: %v", last.Values)
+	progress := eval[[]float64](t, ctx, `(p => p ? [p.value, p.max] : [])(document.querySelector('[data-testid=progress]'))`)
+	t.Logf("progress value/max at done: %v", progress)
+	screenshot(t, ctx, "after-run")
+	noConsoleErrors(t, con)
+}
+
+func TestDeterminism(t *testing.T) {
+	short := with(article, "steps=4")
+	for _, grad := range []string{"incremental", "backprop"} {
+		t.Run(grad, func(t *testing.T) {
+			link := with(short, "grad="+grad)
+			t.Run("reload", func(t *testing.T) {
+				first := run(t, with(link, "workers=2"), 4)
+				second := run(t, with(link, "workers=2"), 4)
+				sameTables(t, "the first load", first, "the second load", second)
+			})
+			t.Run("workers", func(t *testing.T) {
+				one := run(t, with(link, "workers=1"), 4)
+				three := run(t, with(link, "workers=3"), 4)
+				sameTables(t, "workers=1", one, "workers=3", three)
+			})
+		})
+	}
+}
+
+// goldenRow is a row of nn/testdata/golden.json: values as
+// strconv.FormatFloat(x, 'g', -1, 64), as the page's data-value.
+type goldenRow struct {
+	Method   string `json:"method"` // in the single-run form only
+	Step     int    `json:"step"`
+	Loss     string `json:"loss"`
+	TrainAcc string `json:"train_acc"`
+	TestAcc  string `json:"test_acc"`
+	Evals    string `json:"evals"`
+}
+
+// goldenRun is one run: the link that configures it and its rows.
+type goldenRun struct {
+	Link string      `json:"link"`
+	Rows []goldenRow `json:"rows"`
+}
+
+// readGolden reads the golden runs of the nn package, in either form: a
+// list of runs ({"runs": [{"link", "rows"}]}) or one run ({"config",
+// "rows"}). It skips the test if the file is absent.
+func readGolden(t *testing.T) []goldenRun {
+	t.Helper()
+	const path = "../nn/testdata/golden.json"
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skip(path + " is absent: the nn package writes it (go test ./nn -run Golden -update)")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Runs   []goldenRun `json:"runs"`
+		Config string      `json:"config"`
+		Rows   []goldenRow `json:"rows"`
+	}
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if f.Config != "" {
+		f.Runs = append(f.Runs, goldenRun{Link: f.Config, Rows: f.Rows})
+	}
+	if len(f.Runs) == 0 {
+		t.Fatalf("%s holds no run", path)
+	}
+	return f.Runs
+}
+
+func TestGolden(t *testing.T) {
+	for i, g := range readGolden(t) {
+		grad := "default"
+		for p := range strings.SplitSeq(g.Link, "&") {
+			if v, ok := strings.CutPrefix(p, "grad="); ok {
+				grad = v
+			}
+		}
+		t.Run(fmt.Sprintf("%d-%s", i+1, grad), func(t *testing.T) {
+			rows := run(t, g.Link, len(g.Rows))
+			for i, want := range g.Rows {
+				got := rows[i]
+				if got.Step != want.Step {
+					t.Fatalf("row %d: step %d, golden step %d", i+1, got.Step, want.Step)
+				}
+				for _, c := range []struct{ col, want string }{
+					{colLoss, want.Loss}, {colTrainAcc, want.TrainAcc}, {colTestAcc, want.TestAcc}, {colEvals, want.Evals},
+				} {
+					if col, w := c.col, c.want; got.Values[col] != w {
+						t.Errorf("step %d, %s: the page shows %q, the golden table %q", want.Step, col, got.Values[col], w)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestStepAndReset(t *testing.T) {
+	ctx, con := open(t, with(article, "workers=2"))
+	click(t, ctx, "step")
+	waitTrue(t, ctx, `document.querySelector('[data-testid=metrics] tr[data-step="1"]')`, runTimeout,
+		"row 1 after clicking Step")
+	s := waitState(t, ctx, "paused", "idle")
+	time.Sleep(time.Second) // a second step, if one were coming, would start now
+	if rows := readTable(t, ctx); len(rows) != 1 || rows[0].Step != 1 {
+		t.Errorf("after one Step the table has %d rows, want exactly row 1", len(rows))
+	}
+	if s2 := state(t, ctx); s2 != s {
+		t.Errorf("after one Step the state went from %q to %q, want it to stay", s, s2)
+	}
+	t.Logf("state after Step: %s", s)
+
+	click(t, ctx, "reset")
+	waitState(t, ctx, "idle")
+	waitTrue(t, ctx, `document.querySelectorAll('[data-testid=metrics] tr[data-step]').length === 0`, shortTimeout,
+		"the table to empty after Reset")
+	noConsoleErrors(t, con)
+}
