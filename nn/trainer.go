@@ -18,14 +18,24 @@ type Metrics struct {
 	GradMs   float64 // wall-clock milliseconds the gradient took (not reproducible)
 }
 
-// DivergedError says a run stopped because the loss or the gradient
-// stopped being a finite number.
+// MaxLoss is the largest mean loss a run may reach, in nats. A coin toss
+// costs ln 2 ≈ 0.69; a loss of 100 means the network gives the right class
+// a probability near e⁻¹⁰⁰: its steps or its initial weights are far too
+// large, and going on would only show noise.
+const MaxLoss = 100
+
+// DivergedError says a run stopped because the gradient stopped being a
+// finite number, or the loss did or passed MaxLoss.
 type DivergedError struct {
-	Step int    // the step at which it happened, from 1
-	What string // "gradient" or "loss"
+	Step int     // the step at which it happened, from 1
+	What string  // "gradient" or "loss"
+	Loss float64 // the loss, when What is "loss"
 }
 
 func (e *DivergedError) Error() string {
+	if e.What == "loss" && !math.IsNaN(e.Loss) && !math.IsInf(e.Loss, 0) {
+		return fmt.Sprintf("nn: the loss reached %.4g at step %d, above the limit of %d", e.Loss, e.Step, MaxLoss)
+	}
 	return fmt.Sprintf("nn: the %s is not a finite number at step %d", e.What, e.Step)
 }
 
@@ -115,7 +125,7 @@ func (t *Trainer) Apply(g []float64) error {
 
 // Metrics measures the network after the latest step; evals and gradMs
 // are the figures of that step's gradient. It returns a *DivergedError if
-// the loss is not finite.
+// the loss is not finite or above MaxLoss.
 func (t *Trainer) Metrics(evals int, gradMs float64) (Metrics, error) {
 	m := Metrics{
 		Step:     t.step,
@@ -125,8 +135,8 @@ func (t *Trainer) Metrics(evals int, gradMs float64) (Metrics, error) {
 		Evals:    evals,
 		GradMs:   gradMs,
 	}
-	if math.IsNaN(m.Loss) || math.IsInf(m.Loss, 0) {
-		return m, &DivergedError{Step: t.step, What: "loss"}
+	if !(m.Loss <= MaxLoss) { // also NaN
+		return m, &DivergedError{Step: t.step, What: "loss", Loss: m.Loss}
 	}
 	return m, nil
 }

@@ -140,6 +140,20 @@ func TestDivergenceNamesTheStep(t *testing.T) {
 	}
 }
 
+// Steps far too large (learning rate 100, initial std 5) leave the network
+// confidently wrong: the loss passes MaxLoss at step 1 and the run stops.
+func TestHugeStepsDiverge(t *testing.T) {
+	c := Article()
+	c.LR, c.Std = 100, 5
+	tr, _ := NewTrainer(c)
+	_, err := tr.Step(context.Background(), nil)
+	var d *DivergedError
+	if !errors.As(err, &d) || d.Step != 1 || d.What != "loss" || d.Loss <= MaxLoss {
+		t.Fatalf("err = %v, want the loss above %d at step 1", err, MaxLoss)
+	}
+	t.Log(err)
+}
+
 func TestApplyIsSGD(t *testing.T) {
 	tr, _ := NewTrainer(quick(1, Backprop))
 	before := append([]float64(nil), tr.Net.Theta...)
