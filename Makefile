@@ -11,7 +11,7 @@ WASMPATH  := PATH="$(GOROOT)/lib/wasm:$$PATH"
 ADDR      ?= localhost:8080
 
 # Pure packages whose tests also run under js/wasm (node).
-WASM_TESTED := ./nn/... ./wasm/link/... ./wasm/msg/...
+WASM_TESTED := ./nn/... ./wasm/...
 
 .PHONY: build serve test test-native test-wasm test-browser bench clean
 

@@ -1,0 +1,48 @@
+//go:build js && wasm
+
+// Command app is the page: it wires the store to the view, the workers
+// and the browser, and renders. site/app.js runs it.
+package main
+
+import (
+	"time"
+
+	"github.com/hexops/vecty"
+
+	"bibun/wasm/app/action"
+	"bibun/wasm/app/browser"
+	"bibun/wasm/app/dispatcher"
+	"bibun/wasm/app/pace"
+	"bibun/wasm/app/pool"
+	"bibun/wasm/app/store"
+	"bibun/wasm/app/view"
+	"bibun/wasm/msg"
+)
+
+// renderEvery is the least time between two renders of the page. Workers
+// may report hundreds of times a second; each render costs the main thread
+// a few milliseconds, and a person reads no faster.
+const renderEvery = 100 * time.Millisecond
+
+func main() {
+	b := browser.New(func(ok bool, url string) {
+		dispatcher.Dispatch(&action.LinkCopied{OK: ok, URL: url})
+	})
+	workers := pool.New(
+		func(i int, m msg.Message) { dispatcher.Dispatch(&action.FromWorker{Worker: i, Msg: m}) },
+		func(i int, text string) { dispatcher.Dispatch(&action.WorkerFailed{Worker: i, Text: text}) },
+	)
+	s := store.New(workers, b, browser.Cores(), uint64(time.Now().UnixNano()))
+	dispatcher.Register(s.OnAction)
+	dispatcher.Dispatch(&action.ReadLink{Fragment: b.Fragment()})
+
+	page := &view.Page{Store: s}
+	if err := vecty.RenderInto("body", page); err != nil {
+		panic(err)
+	}
+	render := pace.New(renderEvery, func() { vecty.Rerender(page) })
+	s.Subscribe(render.Poke)
+	b.OnHashChange(func(fragment string) { dispatcher.Dispatch(&action.ReadLink{Fragment: fragment}) })
+	browser.Ready()
+	select {}
+}

@@ -1,0 +1,197 @@
+package store
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"bibun/nn"
+	"bibun/wasm/msg"
+)
+
+// gather is the step under way: the parts of its gradient as they come in.
+type gather struct {
+	k       int       // the step, from 1
+	g       []float64 // ∂L/∂θ, filled part by part
+	waiting int       // workers whose part has not come
+	done    []int     // parameters each worker has done
+	evals   int       // loss evaluations of the parts that came
+	ms      float64   // milliseconds of the slowest part that came
+	start   time.Time // when the step began
+}
+
+// reset goes back to step 0 of a new run with the same settings, starting
+// fresh workers if the old ones may be busy or broken, or are too few.
+func (s *Store) reset() {
+	s.run++
+	if s.step != nil || s.dirty || s.started != s.Workers() {
+		s.started, s.dirty = s.Workers(), false
+		s.workers.Start(s.started)
+	}
+	s.step, s.inited = nil, false
+	s.Status, s.Message, s.Rows, s.Progress = Idle, "", nil, Progress{}
+	s.predict(nil)
+}
+
+// start runs until step last, from step 0 or a pause; while running, it
+// moves the end of the run to last instead (a Run cancels a Pause).
+func (s *Store) start(last int) {
+	last = min(last, s.Settings.Config.Steps)
+	switch s.Status {
+	case Running:
+		s.pauseAt = max(s.pauseAt, last)
+	case Idle, Paused:
+		s.Status, s.pauseAt = Running, last
+		s.begin()
+	}
+}
+
+// pause makes the step under way the last of the run.
+func (s *Store) pause() {
+	if s.Status == Running && s.step != nil {
+		s.pauseAt = s.step.k
+	}
+}
+
+// begin asks every worker for its part of the next step's gradient.
+func (s *Store) begin() {
+	c, w := s.Settings.Config, s.Workers()
+	if !s.inited {
+		for i := range w {
+			s.workers.Send(i, &msg.Init{Run: s.run, Worker: i, Config: c})
+		}
+		s.inited = true
+	}
+	p := c.Params()
+	s.step = &gather{k: len(s.Rows) + 1, g: make([]float64, p), waiting: w, done: make([]int, w), start: time.Now()}
+	for i := range w {
+		lo, hi := split(c, i, w)
+		s.workers.Send(i, &msg.Differentiate{Run: s.run, Step: s.step.k, Lo: lo, Hi: hi})
+	}
+	s.Progress = Progress{Step: s.step.k, Total: p, Left: s.Estimate()}
+}
+
+// split returns worker i's range [lo, hi) of c's parameters among w: an
+// even share of the central differences; for backprop, which computes
+// every derivative at once, all to worker 0 and none to the others.
+func split(c nn.Config, i, w int) (lo, hi int) {
+	p := c.Params()
+	if c.Method == nn.Backprop {
+		if i == 0 {
+			return 0, p
+		}
+		return 0, 0
+	}
+	return i * p / w, (i + 1) * p / w
+}
+
+// fromWorker handles message m of worker i.
+func (s *Store) fromWorker(i int, m msg.Message) {
+	if l, ok := m.(*msg.Loaded); ok {
+		for method, speed := range l.Speeds {
+			s.bench[method] = max(s.bench[method], speed)
+		}
+		return
+	}
+	st := s.step
+	if st == nil || i < 0 || i >= len(st.done) {
+		return // an answer about a step no longer under way
+	}
+	switch m := m.(type) {
+	case *msg.Progress:
+		if m.Run == s.run && m.Step == st.k {
+			st.done[i] = m.Done
+			s.progress()
+		}
+	case *msg.Part:
+		if m.Run == s.run && m.Step == st.k && st.waiting > 0 {
+			copy(st.g[m.Lo:m.Hi], m.G)
+			st.done[i] = m.Hi - m.Lo
+			st.evals += m.Evals
+			st.ms = max(st.ms, m.Ms)
+			st.waiting--
+			s.progress()
+			if st.waiting == 0 {
+				s.workers.SendAll(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: st.ms})
+			}
+		}
+	case *msg.Measured:
+		if m.Run == s.run && m.Metrics.Step == st.k && st.waiting == 0 {
+			s.finish(m)
+		}
+	case *msg.Failed:
+		if m.Run == s.run {
+			if m.Diverged {
+				s.diverge(m.Step, m.What)
+			} else {
+				s.fail(i, m.Text)
+			}
+		}
+	}
+}
+
+// progress updates Progress from the step's parts.
+func (s *Store) progress() {
+	st := s.step
+	done := 0
+	for _, d := range st.done {
+		done += d
+	}
+	s.Progress.Done = done
+	if done > 0 && done < len(st.g) {
+		elapsed := time.Since(st.start)
+		s.Progress.Left = time.Duration(float64(elapsed) * float64(len(st.g)-done) / float64(done))
+	}
+}
+
+// finish records a step's metrics and takes the next step, or stops.
+func (s *Store) finish(m *msg.Measured) {
+	s.Rows = append(s.Rows, m.Metrics)
+	s.predict(m.Preds)
+	s.learn(m.Metrics.GradMs)
+	s.step = nil
+	s.Progress.Done, s.Progress.Left = s.Progress.Total, 0
+	switch k := m.Metrics.Step; {
+	case k >= s.Settings.Config.Steps:
+		s.Status = Done
+	case k >= s.pauseAt:
+		s.Status = Paused
+	default:
+		s.begin()
+	}
+}
+
+// diverge stops the run at step k because what (the loss or the gradient)
+// is not a finite number.
+func (s *Store) diverge(k int, what string) {
+	c := s.Settings.Config
+	s.stop(Diverged, fmt.Sprintf("The %s stopped being a finite number at step %d: the run diverged. "+
+		"Try a lower learning rate (now %g) or a smaller init std (now %g), then press Reset.", what, k, c.LR, c.Std))
+}
+
+// fail stops the run because worker i failed as text says.
+func (s *Store) fail(i int, text string) {
+	s.stop(Failed, fmt.Sprintf("Training worker %d failed: %s. Press Reset to start the workers again.", i+1, text))
+}
+
+// stop ends the run with status st; the next reset starts fresh workers,
+// since some may still be busy with the step or broken.
+func (s *Store) stop(st Status, text string) {
+	s.Status, s.Message = st, text
+	s.step, s.inited, s.dirty = nil, false, true
+	s.run++ // what the workers still say about this run is stale
+}
+
+// predict labels the samples with preds, or with none when preds is nil.
+// It replaces Samples, so that the view, which keeps the last Samples it
+// rendered, sees the change.
+func (s *Store) predict(preds []msg.Pred) {
+	next := slices.Clone(s.Samples)
+	for n := range next {
+		next[n].Pred = nil
+		if n < len(preds) {
+			next[n].Pred = &preds[n]
+		}
+	}
+	s.Samples = next
+}

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"net/url"
+	"strings"
+
+	"bibun/nn"
+	"bibun/wasm/app/action"
+	"bibun/wasm/app/tile"
+	"bibun/wasm/link"
+	"bibun/wasm/msg"
+)
+
+// settle makes next the settings, shows them in the address and lists
+// notices. Any change of the settings resets the run: the same link is
+// the same run.
+func (s *Store) settle(next link.State, notices []link.Notice) {
+	s.Notices = make([]string, len(notices)) // a new slice: the view compares it with the last
+	for i, n := range notices {
+		s.Notices[i] = n.Text(next.Lang)
+	}
+	s.address.Show(link.Format(next))
+	s.Edits++
+	if next == s.Settings && s.started > 0 {
+		return
+	}
+	s.Settings, s.Copied = next, ""
+	s.reset()
+	if c := shownPart(next.Config); c != s.shownFor {
+		s.shownFor, s.Samples = c, samples(c)
+	}
+}
+
+// with returns the link of s with key set to value, written as in a link.
+func with(s link.State, key, value string) string {
+	pair := url.QueryEscape(key) + "=" + strings.ReplaceAll(url.QueryEscape(value), "+", "%20")
+	pairs := strings.Split(link.Format(s), "&")
+	for i, p := range pairs {
+		if k, _, _ := strings.Cut(p, "="); k == key {
+			pairs[i] = pair
+			return strings.Join(pairs, "&")
+		}
+	}
+	return strings.Join(append(pairs, pair), "&")
+}
+
+// preset returns s with the settings of p. Both presets keep the method,
+// the seed and the workers.
+func preset(s link.State, p action.Preset) link.State {
+	c := s.Config
+	a := nn.Article()
+	switch p {
+	case action.Article:
+		a.Method, a.Seed = c.Method, c.Seed
+		s.Config = a
+	case action.QuickLook:
+		c.Size, c.Hidden, c.LR, c.Std = 16, 8, 0.3, 0.1
+		c.Batch, c.Steps, c.Train, c.Test = a.Batch, a.Steps, a.Train, a.Test
+		s.Config = c
+	}
+	return s
+}
+
+// shownPart returns the part of c that the shown samples depend on.
+func shownPart(c nn.Config) nn.Config {
+	return nn.Config{Size: c.Size, Seed: c.Seed, Train: min(c.Train, msg.Shown)}
+}
+
+// samples returns the first msg.Shown training samples of c, unlabelled
+// by any prediction. It draws only those: a training set of n samples
+// begins with the same samples whatever n is, each drawing its noise, in
+// order, from the same stream.
+func samples(c nn.Config) []Sample {
+	d := c.TrainingSet()
+	out := make([]Sample, d.Len())
+	for n := range out {
+		out[n] = Sample{Picture: tile.DataURI(d.X.RawRowView(n)), Label: d.T[n]}
+	}
+	return out
+}

@@ -1,0 +1,161 @@
+// Package store holds everything the page shows and handles every action
+// (package action) in one place, OnAction. It runs the training through
+// Workers and writes the settings into the page's Address; it never
+// touches the DOM, and imports no syscall/js, so plain go test runs it.
+package store
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"bibun/nn"
+	"bibun/wasm/app/action"
+	"bibun/wasm/link"
+	"bibun/wasm/msg"
+)
+
+// Status is what the run is doing; the page shows it as data-state.
+type Status string
+
+// The statuses of a run.
+const (
+	Idle     Status = "idle"     // at step 0
+	Running  Status = "running"  // a step is under way and more may follow
+	Paused   Status = "paused"   // stopped between steps, before the last
+	Done     Status = "done"     // every step taken
+	Diverged Status = "diverged" // the loss or the gradient is not a finite number
+	Failed   Status = "error"    // a worker failed; Reset starts fresh ones
+)
+
+// Workers runs the training workers, numbered 0 … n−1.
+type Workers interface {
+	Start(n int)                    // stops every worker and starts n fresh ones
+	Send(worker int, m msg.Message) // posts m to one worker
+	SendAll(m msg.Message)          // posts m to every worker
+}
+
+// Address is the page's address bar.
+type Address interface {
+	Show(fragment string) // replaces the fragment, adding no history entry
+	Copy()                // copies the page's link; a LinkCopied action answers
+}
+
+// Sample is one of the first training samples, as the page shows it.
+type Sample struct {
+	Picture string    // a data URI of its picture
+	Label   int       // nn.Noise or nn.Flat
+	Pred    *msg.Pred // the network's latest prediction; nil at step 0
+}
+
+// Progress is how far the gradient of the step under way is.
+type Progress struct {
+	Step  int           // the step, from 1; 0 before the first
+	Done  int           // parameters whose derivative is known
+	Total int           // P
+	Left  time.Duration // estimated time until the gradient is done; 0 if unknown
+}
+
+// Store is the page's state. Its exported fields are for reading only;
+// actions change them.
+type Store struct {
+	Settings link.State
+	Notices  []string // what the latest link or setting could not be, for a person
+	Status   Status
+	Message  string       // why the run stopped, when Diverged or Failed
+	Samples  []Sample     // the first msg.Shown training samples
+	Rows     []nn.Metrics // one per step taken
+	Progress Progress
+	Copied   string // what became of the latest "Copy link"
+	Edits    int    // settings changes so far, to refresh controls a visitor typed into
+
+	workers   Workers
+	address   Address
+	cores     int        // logical processors of this machine
+	seeds     *rand.Rand // draws new seeds
+	listeners []func()
+
+	started  int                   // workers running; 0 before the first Start
+	dirty    bool                  // the workers may be busy with or broken by an abandoned step
+	run      int                   // the current run's number; answers about others are stale
+	inited   bool                  // the workers hold the current run's Config
+	pauseAt  int                   // the last step of the current Run or Step
+	step     *gather               // the step under way, nil between steps
+	shownFor nn.Config             // the settings Samples were drawn for
+	bench    map[nn.Method]float64 // operations/ms per worker, measured by the workers at load
+	speed    map[nn.Method]float64 // operations/ms per worker, measured in real steps
+}
+
+// New returns a store with no settings yet: dispatch a ReadLink first.
+// cores is the machine's number of logical processors, seed the source of
+// new seeds.
+func New(w Workers, a Address, cores int, seed uint64) *Store {
+	return &Store{
+		Status:  Idle,
+		workers: w,
+		address: a,
+		cores:   max(cores, 1),
+		seeds:   rand.New(rand.NewPCG(seed, 0x73656564)),
+		bench:   make(map[nn.Method]float64),
+		speed:   make(map[nn.Method]float64),
+	}
+}
+
+// Subscribe calls f after every action.
+func (s *Store) Subscribe(f func()) {
+	s.listeners = append(s.listeners, f)
+}
+
+// OnAction handles one action and tells the subscribers.
+func (s *Store) OnAction(a any) {
+	switch a := a.(type) {
+	case *action.ReadLink:
+		s.settle(link.Parse(a.Fragment))
+	case *action.Set:
+		s.settle(link.Parse(with(s.Settings, a.Key, a.Value)))
+	case *action.UsePreset:
+		s.settle(preset(s.Settings, a.Preset), nil)
+	case *action.NewSeed:
+		next := s.Settings
+		next.Config.Seed = 1 + s.seeds.Uint64N(999_999)
+		s.settle(next, nil)
+	case *action.Run:
+		s.start(s.Settings.Config.Steps)
+	case *action.Step:
+		s.start(len(s.Rows) + 1)
+	case *action.Pause:
+		s.pause()
+	case *action.Reset:
+		s.reset()
+	case *action.CopyLink:
+		s.address.Copy()
+	case *action.LinkCopied:
+		s.Copied = "Link copied."
+		if !a.OK {
+			s.Copied = "Could not copy; the link is in the address bar: " + a.URL
+		}
+	case *action.FromWorker:
+		s.fromWorker(a.Worker, a.Msg)
+	case *action.WorkerFailed:
+		s.fail(a.Worker, a.Text)
+	default:
+		return
+	}
+	for _, f := range s.listeners {
+		f()
+	}
+}
+
+// Workers returns how many training workers the page runs: the link's
+// workers, or this machine's logical processors up to link.MaxWorkers.
+func (s *Store) Workers() int {
+	if s.Settings.Workers > 0 {
+		return s.Settings.Workers
+	}
+	return min(s.cores, link.MaxWorkers)
+}
+
+// Cores returns this machine's number of logical processors.
+func (s *Store) Cores() int { return s.cores }
+
+// PauseAt returns the last step of the current Run or Step.
+func (s *Store) PauseAt() int { return s.pauseAt }

@@ -1,0 +1,271 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"bibun/nn"
+	"bibun/wasm/app/action"
+	"bibun/wasm/cost"
+	"bibun/wasm/link"
+	"bibun/wasm/msg"
+	"bibun/wasm/replica"
+)
+
+// pool is a Workers whose workers are replicas in this process. Messages
+// wait in a queue, encoded as on the wire, until deliver hands them on.
+type pool struct {
+	t        *testing.T
+	store    *Store
+	replicas []*replica.Replica
+	queue    []func()
+	starts   int
+	sent     int
+}
+
+func (p *pool) Start(n int) {
+	p.starts++
+	p.queue = nil // a terminated worker says nothing more
+	p.replicas = make([]*replica.Replica, n)
+	for i := range n {
+		p.replicas[i] = replica.New(func(m msg.Message) {
+			m = p.wire(m)
+			p.queue = append(p.queue, func() { p.store.OnAction(&action.FromWorker{Worker: i, Msg: m}) })
+		})
+	}
+}
+
+func (p *pool) Send(i int, m msg.Message) {
+	p.sent++
+	m, r := p.wire(m), p.replicas[i]
+	p.queue = append(p.queue, func() { r.Handle(m) })
+}
+
+func (p *pool) SendAll(m msg.Message) {
+	for i := range p.replicas {
+		p.Send(i, m)
+	}
+}
+
+// wire returns m after encoding and decoding.
+func (p *pool) wire(m msg.Message) msg.Message {
+	data, err := msg.Encode(m)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	m, err = msg.Decode(data)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return m
+}
+
+// deliver hands on queued messages, at most n of them (n < 0: until none is left).
+func (p *pool) deliver(n int) {
+	for ; n != 0 && len(p.queue) > 0; n-- {
+		f := p.queue[0]
+		p.queue = p.queue[1:]
+		f()
+	}
+}
+
+type address struct{ fragment string }
+
+func (a *address) Show(f string) { a.fragment = f }
+func (a *address) Copy()         {}
+
+func newStore(t *testing.T, fragment string) (*Store, *pool, *address) {
+	p, a := &pool{t: t}, &address{}
+	s := New(p, a, 2, 1)
+	p.store = s
+	s.OnAction(&action.ReadLink{Fragment: fragment})
+	return s, p, a
+}
+
+// reference returns the metrics of c's run on one goroutine, without workers.
+func reference(t *testing.T, c nn.Config) []nn.Metrics {
+	tr, err := nn.NewTrainer(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []nn.Metrics
+	for range c.Steps {
+		m, err := tr.Step(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, m)
+	}
+	return rows
+}
+
+// sameRows reports whether a and b agree in every reproducible figure.
+func sameRows(a, b []nn.Metrics) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		x.GradMs, y.GradMs = 0, 0
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+func TestRunMatchesTrainer(t *testing.T) {
+	s, p, a := newStore(t, "")
+	if a.fragment != link.Format(link.Default()) {
+		t.Errorf("address shows %q, want the default link", a.fragment)
+	}
+	if len(s.Samples) != msg.Shown || s.Samples[0].Label != nn.Flat || s.Samples[1].Label != nn.Noise {
+		t.Fatalf("samples: %d, labels %v %v", len(s.Samples), s.Samples[0].Label, s.Samples[1].Label)
+	}
+	s.OnAction(&action.Run{})
+	p.deliver(-1)
+	if s.Status != Done {
+		t.Fatalf("status %s (%s), want done", s.Status, s.Message)
+	}
+	want := reference(t, s.Settings.Config)
+	if !sameRows(s.Rows, want) {
+		t.Errorf("rows differ from nn.Trainer.Step:\n got %v\nwant %v", s.Rows, want)
+	}
+	if last := s.Rows[len(s.Rows)-1]; last.TestAcc < 0.9 {
+		t.Errorf("test accuracy after the article's run = %g, want ≥ 0.9", last.TestAcc)
+	}
+	if s.Samples[0].Pred == nil {
+		t.Error("no prediction for the first sample after a run")
+	}
+}
+
+func TestWorkersAgree(t *testing.T) {
+	for _, grad := range []string{"numerical", "incremental", "backprop"} {
+		var first []nn.Metrics
+		for _, w := range []string{"1", "3"} {
+			s, p, _ := newStore(t, "grad="+grad+"&size=16&hidden=8&lr=0.3&std=0.1&steps=6&workers="+w)
+			s.OnAction(&action.Run{})
+			p.deliver(-1)
+			if s.Status != Done || len(s.Rows) != 6 {
+				t.Fatalf("%s with %s workers: status %s, %d rows", grad, w, s.Status, len(s.Rows))
+			}
+			if first == nil {
+				first = s.Rows
+			} else if !sameRows(first, s.Rows) {
+				t.Errorf("%s: 1 worker gives %v\n3 workers give %v", grad, first, s.Rows)
+			}
+		}
+	}
+}
+
+func TestStepPauseReset(t *testing.T) {
+	s, p, _ := newStore(t, "size=16&hidden=8&steps=5")
+	s.OnAction(&action.Step{})
+	p.deliver(-1)
+	if s.Status != Paused || len(s.Rows) != 1 {
+		t.Fatalf("after Step: status %s, %d rows; want paused, 1", s.Status, len(s.Rows))
+	}
+	s.OnAction(&action.Run{})
+	p.deliver(1) // the next step is under way
+	s.OnAction(&action.Pause{})
+	if s.Status != Running {
+		t.Fatalf("Pause mid-step: status %s, want running until the step ends", s.Status)
+	}
+	p.deliver(-1)
+	if s.Status != Paused || len(s.Rows) != 2 {
+		t.Fatalf("after Pause: status %s, %d rows; want paused, 2", s.Status, len(s.Rows))
+	}
+	s.OnAction(&action.Run{})
+	p.deliver(2)
+	starts := p.starts
+	s.OnAction(&action.Reset{})
+	if p.starts != starts+1 {
+		t.Error("Reset during a step did not start fresh workers")
+	}
+	if s.Status != Idle || len(s.Rows) != 0 || s.Samples[0].Pred != nil {
+		t.Fatalf("after Reset: status %s, %d rows", s.Status, len(s.Rows))
+	}
+	s.OnAction(&action.Run{})
+	p.deliver(-1)
+	if !sameRows(s.Rows, reference(t, s.Settings.Config)) {
+		t.Error("the run after Reset differs from a fresh run")
+	}
+}
+
+func TestSetClampsAndResets(t *testing.T) {
+	s, p, a := newStore(t, "size=16&hidden=8")
+	s.OnAction(&action.Step{})
+	p.deliver(-1)
+	s.OnAction(&action.Set{Key: "lr", Value: "0.1"}) // unchanged: the run goes on
+	if len(s.Rows) != 1 {
+		t.Fatal("setting a value to what it was reset the run")
+	}
+	s.OnAction(&action.Set{Key: "train", Value: "50"})
+	if len(s.Rows) != 0 || s.Status != Idle {
+		t.Fatal("a changed setting did not reset the run")
+	}
+	if c := s.Settings.Config; c.Train != 50 || c.Batch != 50 {
+		t.Errorf("train=50: train %d batch %d, want 50 50", c.Train, c.Batch)
+	}
+	if len(s.Notices) != 1 || !strings.HasPrefix(s.Notices[0], "batch") {
+		t.Errorf("notices %q, want one about batch", s.Notices)
+	}
+	if !strings.Contains(a.fragment, "&batch=50&") {
+		t.Errorf("address %q does not hold batch=50", a.fragment)
+	}
+	s.OnAction(&action.Set{Key: "grad", Value: "backprop"})
+	if s.Settings.Config.Method != nn.Backprop || len(s.Notices) != 0 {
+		t.Errorf("grad=backprop: method %s, notices %q", s.Settings.Config.Method, s.Notices)
+	}
+}
+
+func TestPresets(t *testing.T) {
+	s, _, _ := newStore(t, "grad=numerical&seed=7&workers=3&lr=2")
+	s.OnAction(&action.UsePreset{Preset: action.QuickLook})
+	c := s.Settings.Config
+	if c.Size != 16 || c.Hidden != 8 || c.LR != 0.3 || c.Std != 0.1 || c.Method != nn.Numerical || c.Seed != 7 || s.Workers() != 3 {
+		t.Errorf("quick look: %+v, %d workers", c, s.Workers())
+	}
+	s.OnAction(&action.UsePreset{Preset: action.Article})
+	want := nn.Article()
+	want.Method, want.Seed = nn.Numerical, 7
+	if s.Settings.Config != want {
+		t.Errorf("article preset: %+v, want %+v", s.Settings.Config, want)
+	}
+}
+
+func TestDiverged(t *testing.T) {
+	s, p, _ := newStore(t, "size=16&hidden=8")
+	s.OnAction(&action.Run{})
+	p.queue = nil // the workers' answers are lost; one reports a diverged gradient instead
+	s.OnAction(&action.FromWorker{Worker: 1, Msg: &msg.Failed{Run: s.run, Step: 1, Diverged: true, What: "gradient"}})
+	if s.Status != Diverged || !strings.Contains(s.Message, "step 1") || !strings.Contains(s.Message, "learning rate") {
+		t.Fatalf("status %s, message %q", s.Status, s.Message)
+	}
+	starts := p.starts
+	s.OnAction(&action.Reset{})
+	if p.starts != starts+1 || s.Status != Idle {
+		t.Errorf("Reset after divergence: %d starts, status %s", p.starts-starts, s.Status)
+	}
+}
+
+func TestEstimate(t *testing.T) {
+	s, p, _ := newStore(t, "grad=numerical&workers=2")
+	if s.Estimate() != 0 {
+		t.Fatal("an estimate before any speed is known")
+	}
+	s.OnAction(&action.FromWorker{Worker: 1, Msg: &msg.Loaded{Speeds: map[nn.Method]float64{nn.Numerical: 1e6, nn.Backprop: 5e5}}})
+	c := s.Settings.Config
+	if got, want := s.Estimate(), cost.Time(c, 1e6, 2, 2); got != want || got == 0 {
+		t.Errorf("estimate at the measured speed: %v, want %v", got, want)
+	}
+	s.OnAction(&action.Set{Key: "size", Value: "16"})
+	s.OnAction(&action.Set{Key: "hidden", Value: "8"})
+	s.OnAction(&action.Step{})
+	p.deliver(-1)
+	c = s.Settings.Config
+	if got, want := s.Estimate(), cost.Time(c, s.speed[nn.Numerical], 2, 2); s.speed[nn.Numerical] != 0 && got != want {
+		t.Errorf("estimate after a step: %v, want %v from the step's speed", got, want)
+	}
+}

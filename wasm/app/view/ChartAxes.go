@@ -1,0 +1,63 @@
+package view
+
+import (
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/hexops/vecty"
+)
+
+// ChartAxes draws the axes of a chart, their ticks and labels, and its
+// legend: everything but the data, which changes every step.
+type ChartAxes struct {
+	vecty.Core
+	Plot    plot        `vecty:"prop"`
+	YLabel  string      `vecty:"prop"`
+	YDigits int         `vecty:"prop"` // decimals of the y ticks
+	Legend  [][2]string `vecty:"prop"` // the class and the name of each series, if more than one
+}
+
+// Render implements vecty.Component.
+func (a *ChartAxes) Render() vecty.ComponentOrHTML {
+	p := a.Plot
+	var parts []vecty.MarkupOrChild
+	for _, t := range ticks(p.y0, p.y1, 4) {
+		y := coord(p.y(t))
+		parts = append(parts,
+			svg("line", attrs("class", "grid", "x1", coord(marginL), "x2", coord(plotW-marginR), "y1", y, "y2", y)),
+			svg("text", attrs("class", "tick", "x", coord(marginL-6), "y", y, "text-anchor", "end", "dominant-baseline", "middle"),
+				vecty.Text(strconv.FormatFloat(t, 'f', a.YDigits, 64))))
+	}
+	for _, t := range ticks(p.x0, p.x1, 6) {
+		if t != math.Trunc(t) {
+			continue // steps are whole
+		}
+		x := coord(p.x(t))
+		parts = append(parts,
+			svg("line", attrs("class", "axis", "x1", x, "x2", x, "y1", coord(plotH-marginB), "y2", coord(plotH-marginB+4))),
+			svg("text", attrs("class", "tick", "x", x, "y", coord(plotH-marginB+16), "text-anchor", "middle"),
+				vecty.Text(strconv.FormatFloat(t, 'f', -1, 64))))
+	}
+	parts = append(parts,
+		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(plotW-marginR), "y1", coord(plotH-marginB), "y2", coord(plotH-marginB))),
+		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(marginL), "y1", coord(marginT), "y2", coord(plotH-marginB))),
+		svg("text", attrs("class", "axis-label", "x", coord((marginL+plotW-marginR)/2), "y", coord(plotH-4), "text-anchor", "middle"),
+			vecty.Text("step")),
+		svg("text", attrs("class", "axis-label", "transform", "translate(12 "+coord((marginT+plotH-marginB)/2)+") rotate(-90)", "text-anchor", "middle"),
+			vecty.Text(a.YLabel)),
+	)
+	for i, l := range a.Legend {
+		x, y := plotW-marginR-110.0, plotH-marginB-18.0*float64(len(a.Legend)-i)
+		parts = append(parts, svg("g", attrs("class", "legend"),
+			svg("line", attrs("class", "series "+l[0], "x1", coord(x), "x2", coord(x+18), "y1", coord(y), "y2", coord(y))),
+			svg("text", attrs("class", "tick", "x", coord(x+24), "y", coord(y), "dominant-baseline", "middle"), vecty.Text(l[1]))))
+	}
+	return svg("g", append([]vecty.MarkupOrChild{attrs("class", "axes")}, parts...)...)
+}
+
+// SkipRender skips the axes while their ranges stay the same.
+func (a *ChartAxes) SkipRender(prev vecty.Component) bool {
+	p, ok := prev.(*ChartAxes)
+	return ok && p.Plot == a.Plot && p.YLabel == a.YLabel && p.YDigits == a.YDigits && slices.Equal(p.Legend, a.Legend)
+}

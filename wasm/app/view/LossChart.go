@@ -1,0 +1,50 @@
+package view
+
+import (
+	"math"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+
+	"bibun/nn"
+)
+
+// LossChart draws the batch loss against the step.
+type LossChart struct {
+	vecty.Core
+	Rows  []nn.Metrics `vecty:"prop"`
+	Steps int          `vecty:"prop"` // steps of the whole run: the x axis
+}
+
+// Render implements vecty.Component.
+func (c *LossChart) Render() vecty.ComponentOrHTML {
+	loss := make([]float64, len(c.Rows))
+	top := math.Ln2 // the loss of a network that cannot tell the classes apart
+	for i, m := range c.Rows {
+		loss[i] = m.Loss
+		top = max(top, m.Loss)
+	}
+	t := ticks(0, top, 4)
+	p := plot{x0: 0, x1: float64(max(c.Steps, 1)), y0: 0, y1: max(top, t[len(t)-1])}
+	var series []vecty.MarkupOrChild
+	if len(loss) > 0 {
+		series = append(series, p.line("loss", math.NaN(), loss))
+	}
+	return elem.Figure(vecty.Markup(vecty.Class("chart-box")),
+		chart("Loss on each step's batch", &ChartAxes{Plot: p, YLabel: "loss", YDigits: 2}, series...),
+		elem.FigureCaption(vecty.Text("Loss: mean cross-entropy on the step's batch. Guessing gives ln 2 ≈ 0.69.")),
+	)
+}
+
+// SkipRender skips the chart while its rows and axis stay the same; rows
+// only grow within a run.
+func (c *LossChart) SkipRender(prev vecty.Component) bool {
+	p, ok := prev.(*LossChart)
+	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps
+}
+
+// sameRows reports whether a and b hold the same steps, judging by their
+// count and last row, as rows only grow within a run.
+func sameRows(a, b []nn.Metrics) bool {
+	return len(a) == len(b) && (len(a) == 0 || a[len(a)-1] == b[len(b)-1])
+}

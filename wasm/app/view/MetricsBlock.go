@@ -1,0 +1,29 @@
+package view
+
+import (
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+
+	"bibun/nn"
+)
+
+// MetricsBlock shows consecutive steps of the metrics table as one tbody.
+type MetricsBlock struct {
+	vecty.Core
+	Rows []nn.Metrics `vecty:"prop"`
+}
+
+// Render implements vecty.Component.
+func (b *MetricsBlock) Render() vecty.ComponentOrHTML {
+	rows := make(vecty.List, len(b.Rows))
+	for i, m := range b.Rows {
+		rows[i] = &MetricsRow{Metrics: m}
+	}
+	return elem.TableBody(rows)
+}
+
+// SkipRender skips a block whose rows are all there already.
+func (b *MetricsBlock) SkipRender(prev vecty.Component) bool {
+	p, ok := prev.(*MetricsBlock)
+	return ok && sameRows(p.Rows, b.Rows)
+}

@@ -1,0 +1,41 @@
+package view
+
+import (
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+
+	"bibun/nn"
+	"bibun/wasm/app/format"
+)
+
+// MetricsRow shows the figures of one step, rounded for reading, each with
+// its full value in data-value.
+type MetricsRow struct {
+	vecty.Core
+	Metrics nn.Metrics `vecty:"prop"`
+}
+
+// Render implements vecty.Component.
+func (r *MetricsRow) Render() vecty.ComponentOrHTML {
+	m := r.Metrics
+	td := func(col, value, shown string) *vecty.HTML {
+		return elem.TableData(vecty.Markup(vecty.Data("col", col), vecty.Data("value", value)), vecty.Text(shown))
+	}
+	return elem.TableRow(vecty.Markup(vecty.Data("step", strconv.Itoa(m.Step))),
+		elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "row")), vecty.Text(strconv.Itoa(m.Step))),
+		td("loss", format.Full(m.Loss), format.Digits(m.Loss, 6)),
+		td("train-acc", format.Full(m.TrainAcc), strconv.FormatFloat(m.TrainAcc, 'f', 4, 64)),
+		td("test-acc", format.Full(m.TestAcc), strconv.FormatFloat(m.TestAcc, 'f', 4, 64)),
+		td("evals", strconv.Itoa(m.Evals), format.Count(m.Evals)),
+		td("grad-ms", format.Full(m.GradMs), format.Duration(format.Milliseconds(m.GradMs))),
+	)
+}
+
+// SkipRender skips a row whose figures have not changed: the table keeps
+// hundreds of rows, and only the newest is new.
+func (r *MetricsRow) SkipRender(prev vecty.Component) bool {
+	p, ok := prev.(*MetricsRow)
+	return ok && p.Metrics == r.Metrics
+}

@@ -1,0 +1,50 @@
+// Package view renders the page from the store: one component per file,
+// named for what it shows. Components read their vecty:"prop" inputs and
+// dispatch actions from handlers named onXxx; they change nothing else.
+package view
+
+import (
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+
+	"bibun/wasm/app/store"
+)
+
+// Page is the whole body: header, explanation, settings on one side and
+// the run on the other.
+type Page struct {
+	vecty.Core
+	Store *store.Store
+}
+
+// Render implements vecty.Component.
+func (p *Page) Render() vecty.ComponentOrHTML {
+	s := p.Store
+	c := s.Settings.Config
+	return elem.Body(
+		&Masthead{},
+		&Intro{},
+		elem.Div(vecty.Markup(vecty.Class("layout")),
+			elem.Aside(vecty.Markup(vecty.Class("settings")),
+				&SettingsPanel{State: s.Settings, Workers: s.Workers(), Edits: s.Edits},
+				&CostLine{Config: c, Workers: s.Workers(), Estimate: s.Estimate()},
+				&ShareBox{Copied: s.Copied},
+			),
+			elem.Main(vecty.Markup(vecty.Class("run")),
+				elem.Div(vecty.Markup(vecty.Class("run-controls")),
+					&RunButtons{Status: s.Status, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
+					&StatusLine{Status: s.Status, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
+				),
+				&NoticeList{Message: s.Message, Notices: s.Notices},
+				&StepProgress{Progress: s.Progress, Params: c.Params()},
+				&SampleGrid{Samples: s.Samples, Size: c.Size},
+				&MetricsTable{Rows: s.Rows},
+				elem.Div(vecty.Markup(vecty.Class("charts")),
+					&LossChart{Rows: s.Rows, Steps: c.Steps},
+					&AccuracyChart{Rows: s.Rows, Steps: c.Steps},
+				),
+			),
+		),
+		&Colophon{},
+	)
+}

@@ -1,0 +1,49 @@
+package view
+
+import (
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/prop"
+
+	"bibun/nn"
+	"bibun/wasm/app/format"
+	"bibun/wasm/app/store"
+)
+
+// className names the classes of the data.
+var className = map[int]string{nn.Noise: "noise", nn.Flat: "flat"}
+
+// SampleTile shows one sample: its picture, its label, and the network's
+// prediction with the probability it gives it.
+type SampleTile struct {
+	vecty.Core
+	Sample store.Sample `vecty:"prop"`
+	Index  int          `vecty:"prop"` // from 1
+}
+
+// Render implements vecty.Component.
+func (t *SampleTile) Render() vecty.ComponentOrHTML {
+	s := t.Sample
+	label := strconv.Itoa(s.Label)
+	caption := className[s.Label] + " (" + label + ")"
+	markup := vecty.Markup(vecty.Class("tile", className[s.Label]), vecty.Data("testid", "sample"), vecty.Data("label", label))
+	var guess *vecty.HTML
+	if p := s.Pred; p != nil {
+		verdict := "wrong"
+		if p.Class == s.Label {
+			verdict = "right"
+		}
+		markup = vecty.Markup(markup,
+			vecty.Data("pred", strconv.Itoa(p.Class)), vecty.Data("prob", format.Full(p.Prob)), vecty.Class(verdict))
+		guess = elem.Span(vecty.Markup(vecty.Class("pred")),
+			vecty.Text("→ "+className[p.Class]+" "+strconv.FormatFloat(100*p.Prob, 'f', 0, 64)+"%"))
+	}
+	return elem.ListItem(markup,
+		elem.Image(vecty.Markup(prop.Src(s.Picture),
+			vecty.Property("alt", "sample "+strconv.Itoa(t.Index)+": "+className[s.Label]))),
+		elem.Span(vecty.Markup(vecty.Class("label")), vecty.Text(caption)),
+		guess,
+	)
+}

@@ -1,0 +1,51 @@
+package view
+
+import (
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+	"github.com/hexops/vecty/prop"
+
+	"bibun/wasm/app/action"
+	"bibun/wasm/app/dispatcher"
+)
+
+// SeedField shows the seed of every random stream of the run (data,
+// weights, batches) and a button that draws a new one.
+type SeedField struct {
+	vecty.Core
+	Seed  uint64 `vecty:"prop"`
+	Edits int    `vecty:"prop"` // the store's count of settings changes
+}
+
+// Render implements vecty.Component.
+func (f *SeedField) Render() vecty.ComponentOrHTML {
+	return elem.Div(vecty.Markup(vecty.Class("control", "seed")),
+		elem.Label(vecty.Markup(prop.For("ctl-seed")), vecty.Text("Seed")),
+		elem.Div(vecty.Markup(vecty.Class("inline")),
+			elem.Input(vecty.Markup(
+				prop.ID("ctl-seed"), prop.Name("seed"), prop.Type(prop.TypeNumber),
+				vecty.Attribute("min", "0"), vecty.Attribute("step", "1"), vecty.Attribute("inputmode", "numeric"),
+				prop.Value(strconv.FormatUint(f.Seed, 10)),
+				event.Change(f.onChange),
+			)),
+			elem.Button(vecty.Markup(vecty.Property("type", "button"), event.Click(f.onNewSeed)), vecty.Text("New seed")),
+		),
+	)
+}
+
+// SkipRender keeps what the visitor is typing until the setting changes.
+func (f *SeedField) SkipRender(prev vecty.Component) bool {
+	p, ok := prev.(*SeedField)
+	return ok && p.Seed == f.Seed && p.Edits == f.Edits
+}
+
+func (f *SeedField) onChange(e *vecty.Event) {
+	dispatcher.Dispatch(&action.Set{Key: "seed", Value: e.Target.Get("value").String()})
+}
+
+func (f *SeedField) onNewSeed(*vecty.Event) {
+	dispatcher.Dispatch(&action.NewSeed{})
+}

@@ -1,0 +1,103 @@
+package view
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/hexops/vecty"
+)
+
+// svgNS is the namespace every SVG element must be created in.
+const svgNS = "http://www.w3.org/2000/svg"
+
+// svg returns an SVG element.
+func svg(tag string, markup ...vecty.MarkupOrChild) *vecty.HTML {
+	return vecty.Tag(tag, append([]vecty.MarkupOrChild{vecty.Markup(vecty.Namespace(svgNS))}, markup...)...)
+}
+
+// attrs returns SVG attributes from name, value pairs.
+func attrs(pairs ...string) vecty.MarkupList {
+	m := make([]vecty.Applyer, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m = append(m, vecty.Attribute(pairs[i], pairs[i+1]))
+	}
+	return vecty.Markup(m...)
+}
+
+// The chart area, in viewBox units: the plot inside its margins.
+const (
+	plotW, plotH                       = 480, 220
+	marginL, marginR, marginT, marginB = 52, 14, 12, 38
+)
+
+// plot maps data (step, value) to the chart area.
+type plot struct {
+	x0, x1 float64 // steps shown
+	y0, y1 float64 // values shown
+}
+
+func (p plot) x(v float64) float64 {
+	return marginL + (v-p.x0)/(p.x1-p.x0)*(plotW-marginL-marginR)
+}
+
+func (p plot) y(v float64) float64 {
+	return plotH - marginB - (v-p.y0)/(p.y1-p.y0)*(plotH-marginT-marginB)
+}
+
+// chart returns the svg element of a chart: its axes, then its series.
+func chart(title string, axes *ChartAxes, series ...vecty.MarkupOrChild) *vecty.HTML {
+	return svg("svg", append([]vecty.MarkupOrChild{
+		vecty.Markup(vecty.Attribute("viewBox", "0 0 "+itoa(plotW)+" "+itoa(plotH)), vecty.Attribute("role", "img"),
+			vecty.Attribute("aria-label", title), vecty.Class("chart")),
+		svg("title", vecty.Text(title)),
+		axes,
+	}, series...)...)
+}
+
+// maxPoints is the most points a line draws; longer runs are thinned.
+const maxPoints = 600
+
+// line returns a polyline through (step, value(step)) for steps 1…n of
+// values, starting at (0, start) when start is not NaN.
+func (p plot) line(class string, start float64, values []float64) *vecty.HTML {
+	var b strings.Builder
+	if !math.IsNaN(start) {
+		b.WriteString(coord(p.x(0)) + "," + coord(p.y(start)) + " ")
+	}
+	every := max(1, (len(values)+maxPoints-1)/maxPoints)
+	for i, v := range values {
+		if i%every == 0 || i == len(values)-1 {
+			b.WriteString(coord(p.x(float64(i+1))) + "," + coord(p.y(v)) + " ")
+		}
+	}
+	return svg("polyline", attrs("class", "series "+class, "points", strings.TrimSpace(b.String())))
+}
+
+// ticks returns round values from lo to hi, about n of them.
+func ticks(lo, hi float64, n int) []float64 {
+	if !(hi > lo) {
+		return []float64{lo}
+	}
+	raw := (hi - lo) / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, f := range []float64{2, 5, 10} {
+		if step >= raw {
+			break
+		}
+		step = f * mag
+	}
+	var out []float64
+	for t := math.Ceil(lo/step) * step; t <= hi+step*1e-9; t += step {
+		out = append(out, math.Round(t/step)*step)
+	}
+	return out
+}
+
+// coord formats a coordinate of the viewBox.
+func coord(v float64) string {
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,117 @@
+// Package msg holds the messages between the page and its training
+// workers, and their one encoding.
+//
+// The page sends a worker Init, then for each step Differentiate and, once
+// it has gathered every worker's Part, Apply. A worker answers Differentiate
+// with Progress (while it works) and a Part, and the first worker answers
+// Apply with Measured. Any worker may answer with Failed. Every worker posts
+// Loaded once, when its Go program starts.
+//
+// Each message travels as one byte slice: its kind and its fields in JSON,
+// then the raw float64 bits of the gradient it carries, if any (see Encode),
+// so that gradients arrive bit for bit and cost no text to write or read.
+package msg
+
+import "bibun/nn"
+
+// Shown is how many of the first training samples the page shows, and
+// Measured predicts.
+const Shown = 12
+
+// Message is one of the message types of this package.
+type Message interface {
+	kind() string
+}
+
+// Init asks a worker to start run Run: build its replica of the network
+// and the data from Config, at step 0.
+type Init struct {
+	Run    int       // the run's number; every answer about it carries it
+	Worker int       // this worker's index; worker 0 measures the network after each step
+	Config nn.Config // the run's settings, identical for every worker
+}
+
+// Differentiate asks for ∂L/∂θ[k], k in [Lo, Hi), of step Step's batch loss.
+type Differentiate struct {
+	Run    int
+	Step   int // the step being computed, from 1
+	Lo, Hi int // the parameter range of this worker; empty for all but worker 0 with backprop
+}
+
+// Apply completes step Step on every replica: θ ← θ − lr·G.
+type Apply struct {
+	Run    int
+	Step   int
+	G      Vector  `json:"-"` // the whole gradient ∂L/∂θ, length P, gathered from every Part
+	Evals  int     // loss evaluations of the step, summed over the workers
+	GradMs float64 // milliseconds the gradient took: the slowest worker's part
+}
+
+// Loaded says a worker's Go program runs and how fast this machine is.
+type Loaded struct {
+	Speeds map[nn.Method]float64 // each gradient method's operations per millisecond (package cost)
+}
+
+// Progress says how far a worker is in its part of step Step's gradient.
+type Progress struct {
+	Run  int
+	Step int
+	Done int // parameters of the worker's range done
+}
+
+// Part is a worker's part of step Step's gradient.
+type Part struct {
+	Run    int
+	Step   int
+	Lo, Hi int
+	G      Vector  `json:"-"` // ∂L/∂θ[Lo:Hi], every value finite
+	Evals  int     // loss evaluations made
+	Ms     float64 // milliseconds the part took
+}
+
+// Measured is worker 0's report of the network after step Metrics.Step.
+type Measured struct {
+	Run     int
+	Metrics nn.Metrics
+	Preds   []Pred // predictions for the first Shown training samples
+}
+
+// Pred is the network's prediction for one sample.
+type Pred struct {
+	Class int     // nn.Noise or nn.Flat: the class of larger probability
+	Prob  float64 // the probability the network gives that class
+}
+
+// Failed says a worker could not do what it was asked.
+type Failed struct {
+	Run      int
+	Step     int    // the step concerned, from 1; 0 if none
+	Diverged bool   // the gradient or the loss is not a finite number
+	What     string // when Diverged: "gradient" or "loss"
+	Text     string // otherwise: what went wrong, for a person
+}
+
+// vector returns the gradient a message carries after its fields, or nil.
+func (m *Apply) vector() *Vector { return &m.G }
+func (m *Part) vector() *Vector  { return &m.G }
+
+func (*Init) kind() string          { return "init" }
+func (*Differentiate) kind() string { return "differentiate" }
+func (*Apply) kind() string         { return "apply" }
+func (*Loaded) kind() string        { return "loaded" }
+func (*Progress) kind() string      { return "progress" }
+func (*Part) kind() string          { return "part" }
+func (*Measured) kind() string      { return "measured" }
+func (*Failed) kind() string        { return "failed" }
+
+// kinds makes an empty message of each kind, for Decode.
+var kinds = map[string]func() Message{
+	"init":          func() Message { return new(Init) },
+	"differentiate": func() Message { return new(Differentiate) },
+	"apply":         func() Message { return new(Apply) },
+	"loaded":        func() Message { return new(Loaded) },
+	"progress":      func() Message { return new(Progress) },
+	"part":          func() Message { return new(Part) },
+	"measured":      func() Message { return new(Measured) },
+	"failed":        func() Message { return new(Failed) },
+}
