@@ -4,12 +4,8 @@ import (
 	"math/rand/v2"
 
 	"gonum.org/v1/gonum/mat"
-)
 
-// Class labels of the generated data.
-const (
-	Noise = 0 // S independent standard-normal values
-	Flat  = 1 // S copies of one constant between 0.0 and 9.9
+	"bibun/nn/spec"
 )
 
 // Dataset is a set of labelled samples: row n of X is sample n, T[n] its class.
@@ -21,28 +17,14 @@ type Dataset struct {
 // Len returns the number of samples.
 func (d Dataset) Len() int { return len(d.T) }
 
-// Generate returns the article's data: for i = 1…n the label is i mod 2;
-// a Noise sample (even i) holds size standard-normal values drawn from rng,
-// a Flat sample (odd i) holds size copies of ((i+offset) mod 100)/10.
-// The article uses offset 0 for training and size+1 for testing.
+// Generate returns the article's data as a Dataset (see spec.Generate).
 func Generate(n, size, offset int, rng *rand.Rand) Dataset {
-	x := mat.NewDense(n, size, nil)
-	t := make([]int, n)
-	for i := 1; i <= n; i++ {
-		row := x.RawRowView(i - 1)
-		t[i-1] = i % 2
-		if t[i-1] == Noise {
-			for k := range row {
-				row[k] = rng.NormFloat64()
-			}
-			continue
-		}
-		v := float64((i+offset)%100) / 10
-		for k := range row {
-			row[k] = v
-		}
-	}
-	return Dataset{X: x, T: t}
+	return dataset(spec.Generate(n, size, offset, rng))
+}
+
+// dataset wraps samples in a Dataset, sharing their memory.
+func dataset(s spec.Samples) Dataset {
+	return Dataset{X: mat.NewDense(s.Len(), s.S, s.X), T: s.T}
 }
 
 // Rows returns the samples at the given indices, in that order, as a new Dataset.
@@ -57,12 +39,8 @@ func (d Dataset) Rows(idx []int) Dataset {
 	return Dataset{X: x, T: t}
 }
 
-// TrainingSet returns the run's training set: Train samples, offset 0.
-func (c Config) TrainingSet() Dataset {
-	return Generate(c.Train, c.Size, 0, newStream(c.Seed, streamTrain))
-}
+// TrainingSet returns c's training set: Train samples, offset 0.
+func TrainingSet(c Config) Dataset { return dataset(c.TrainingSamples()) }
 
-// TestSet returns the run's test set: Test samples, offset Size+1.
-func (c Config) TestSet() Dataset {
-	return Generate(c.Test, c.Size, c.Size+1, newStream(c.Seed, streamTest))
-}
+// TestSet returns c's test set: Test samples, offset Size+1.
+func TestSet(c Config) Dataset { return dataset(c.TestSamples()) }

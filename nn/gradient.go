@@ -18,9 +18,9 @@ type Gradient interface {
 	Compute(ctx context.Context, net *Network, batch Dataset, lo, hi int, g []float64, progress func(done int)) (evals int, err error)
 }
 
-// Gradient returns the gradient method m, nudging by h where it nudges.
+// NewGradient returns the gradient method m, nudging by h where it nudges.
 // It panics if m is not one of Methods.
-func (m Method) Gradient(h float64) Gradient {
+func NewGradient(m Method, h float64) Gradient {
 	switch m {
 	case Numerical:
 		return &numerical{h: h}

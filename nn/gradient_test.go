@@ -49,7 +49,7 @@ func TestTinyGradient(t *testing.T) {
 	for _, m := range Methods {
 		net, d := tiny()
 		g := make([]float64, len(net.Theta))
-		evals, err := m.Gradient(1e-4).Compute(context.Background(), net, d, 0, len(g), g, nil)
+		evals, err := NewGradient(m, 1e-4).Compute(context.Background(), net, d, 0, len(g), g, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,14 +80,14 @@ func articleGradients(t *testing.T, ranges [][2]int) (num, inc, bp []float64) {
 	num, inc, bp = make([]float64, p), make([]float64, p), make([]float64, p)
 	ctx := context.Background()
 	for _, r := range ranges {
-		if _, err := Numerical.Gradient(1e-4).Compute(ctx, tr.Net, tr.Batch(), r[0], r[1], num, nil); err != nil {
+		if _, err := NewGradient(Numerical, 1e-4).Compute(ctx, tr.Net, tr.Batch(), r[0], r[1], num, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := Incremental.Gradient(1e-4).Compute(ctx, tr.Net, tr.Batch(), 0, p, inc, nil); err != nil {
+	if _, err := NewGradient(Incremental, 1e-4).Compute(ctx, tr.Net, tr.Batch(), 0, p, inc, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Backprop.Gradient(0).Compute(ctx, tr.Net, tr.Batch(), 0, p, bp, nil); err != nil {
+	if _, err := NewGradient(Backprop, 0).Compute(ctx, tr.Net, tr.Batch(), 0, p, bp, nil); err != nil {
 		t.Fatal(err)
 	}
 	return num, inc, bp
@@ -161,7 +161,7 @@ func TestProgressAndCancel(t *testing.T) {
 		net, d := tiny()
 		g := make([]float64, len(net.Theta))
 		var seen []int
-		if _, err := m.Gradient(1e-4).Compute(context.Background(), net, d, 2, 12, g, func(done int) { seen = append(seen, done) }); err != nil {
+		if _, err := NewGradient(m, 1e-4).Compute(context.Background(), net, d, 2, 12, g, func(done int) { seen = append(seen, done) }); err != nil {
 			t.Fatal(err)
 		}
 		if len(seen) == 0 || seen[len(seen)-1] != 10 {
@@ -169,7 +169,7 @@ func TestProgressAndCancel(t *testing.T) {
 		}
 		ctx, cancel := context.WithCancel(context.Background())
 		n := 0
-		_, err := m.Gradient(1e-4).Compute(ctx, net, d, 0, 12, g, func(int) {
+		_, err := NewGradient(m, 1e-4).Compute(ctx, net, d, 0, 12, g, func(int) {
 			if n++; n == 1 {
 				cancel()
 			}
@@ -187,7 +187,7 @@ func TestComputePanicsOnBadRange(t *testing.T) {
 			t.Error("no panic for a range past P")
 		}
 	}()
-	Backprop.Gradient(0).Compute(context.Background(), net, d, 0, 13, make([]float64, 12), nil)
+	NewGradient(Backprop, 0).Compute(context.Background(), net, d, 0, 13, make([]float64, 12), nil)
 }
 
 func equal(a, b []float64) bool {

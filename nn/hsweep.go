@@ -36,7 +36,7 @@ func SampleParams(net *Network, n int) []int {
 func HSweep(ctx context.Context, net *Network, batch Dataset, hs []float64, idx []int, progress func(done int)) ([]float64, error) {
 	p := len(net.Theta)
 	exact := make([]float64, p)
-	if _, err := Backprop.Gradient(0).Compute(ctx, net, batch, 0, p, exact, nil); err != nil {
+	if _, err := NewGradient(Backprop, 0).Compute(ctx, net, batch, 0, p, exact, nil); err != nil {
 		return nil, err
 	}
 	want := make([]float64, len(idx))
@@ -47,7 +47,7 @@ func HSweep(ctx context.Context, net *Network, batch Dataset, hs []float64, idx 
 	g := make([]float64, p)
 	got := make([]float64, len(idx))
 	for n, h := range hs {
-		num := Numerical.Gradient(h)
+		num := NewGradient(Numerical, h)
 		for q, k := range idx {
 			if _, err := num.Compute(ctx, net, batch, k, k+1, g, nil); err != nil {
 				return nil, err

@@ -160,16 +160,16 @@ func TestGenerate(t *testing.T) {
 	}
 	// Test set: offset S+1 = 257, so sample 1 is (1+257) mod 100 / 10 = 5.8.
 	c := Article()
-	if v := c.TestSet().X.At(0, 0); v != 5.8 {
+	if v := TestSet(c).X.At(0, 0); v != 5.8 {
 		t.Errorf("test sample 1 = %v, want 5.8", v)
 	}
 	// Same seed, same data; other seed, other noise.
-	a, b := c.TrainingSet(), c.TrainingSet()
+	a, b := TrainingSet(c), TrainingSet(c)
 	if !mat.Equal(a.X, b.X) {
 		t.Error("training set differs between two calls with the same seed")
 	}
 	c.Seed = 2
-	if mat.Equal(a.X, c.TrainingSet().X) {
+	if mat.Equal(a.X, TrainingSet(c).X) {
 		t.Error("seed 2 gives the same training set as seed 1")
 	}
 }

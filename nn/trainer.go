@@ -6,17 +6,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"time"
-)
 
-// Metrics describe the network after one SGD step.
-type Metrics struct {
-	Step     int     // steps done, from 1
-	Loss     float64 // mean loss on the step's batch, with the updated weights
-	TrainAcc float64 // accuracy on the whole training set
-	TestAcc  float64 // accuracy on the whole test set
-	Evals    int     // loss evaluations the step's gradient made
-	GradMs   float64 // wall-clock milliseconds the gradient took (not reproducible)
-}
+	"bibun/nn/spec"
+)
 
 // MaxLoss is the largest mean loss a run may reach, in nats. A coin toss
 // costs ln 2 ≈ 0.69; a loss of 100 means the network gives the right class
@@ -69,14 +61,14 @@ func NewTrainer(c Config) (*Trainer, error) {
 		return nil, err
 	}
 	net := NewNetwork(c.Size, c.Hidden)
-	net.Init(c.Std, newStream(c.Seed, streamWeights))
+	net.Init(c.Std, spec.NewStream(c.Seed, spec.StreamWeights))
 	return &Trainer{
 		Config:  c,
 		Net:     net,
-		Train:   c.TrainingSet(),
-		Test:    c.TestSet(),
-		grad:    c.Method.Gradient(c.H),
-		batches: newStream(c.Seed, streamBatch),
+		Train:   TrainingSet(c),
+		Test:    TestSet(c),
+		grad:    NewGradient(c.Method, c.H),
+		batches: spec.NewStream(c.Seed, spec.StreamBatch),
 	}, nil
 }
 

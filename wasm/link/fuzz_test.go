@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 // FuzzParse checks that any fragment gives a valid State that survives its
@@ -53,21 +53,21 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add(int64(1024), int64(512), int64(5000), int64(10000), int64(5000), int64(5000), int64(3),
 		100.0, 1.0, 10.0, uint64(0), uint8(0), uint8(1))
 	f.Add(int64(1), int64(1), int64(1), int64(1), int64(2), int64(2), int64(1),
-		MinLR, nn.MinH, MinStd, uint64(7), uint8(2), uint8(1))
+		MinLR, spec.MinH, MinStd, uint64(7), uint8(2), uint8(1))
 	f.Fuzz(func(t *testing.T, size, hidden, batch, steps, train, test, workers int64,
 		lr, h, std float64, seed uint64, grad, lang uint8) {
 		var s State
-		s.Config.Size = into(size, nn.MinSize, nn.MaxSize)
-		s.Config.Hidden = into(hidden, nn.MinHidden, nn.MaxHidden)
-		s.Config.Steps = into(steps, nn.MinSteps, nn.MaxSteps)
-		s.Config.Train = into(train, nn.MinSamples, nn.MaxSamples)
-		s.Config.Test = into(test, nn.MinSamples, nn.MaxSamples)
-		s.Config.Batch = into(batch, nn.MinBatch, s.Config.Train)
-		s.Config.LR = intoReal(lr, MinLR, nn.MaxLR)
-		s.Config.H = intoReal(h, nn.MinH, nn.MaxH)
-		s.Config.Std = intoReal(std, MinStd, nn.MaxStd)
+		s.Config.Size = into(size, spec.MinSize, spec.MaxSize)
+		s.Config.Hidden = into(hidden, spec.MinHidden, spec.MaxHidden)
+		s.Config.Steps = into(steps, spec.MinSteps, spec.MaxSteps)
+		s.Config.Train = into(train, spec.MinSamples, spec.MaxSamples)
+		s.Config.Test = into(test, spec.MinSamples, spec.MaxSamples)
+		s.Config.Batch = into(batch, spec.MinBatch, s.Config.Train)
+		s.Config.LR = intoReal(lr, MinLR, spec.MaxLR)
+		s.Config.H = intoReal(h, spec.MinH, spec.MaxH)
+		s.Config.Std = intoReal(std, MinStd, spec.MaxStd)
 		s.Config.Seed = seed
-		s.Config.Method = nn.Methods[int(grad)%len(nn.Methods)]
+		s.Config.Method = spec.Methods[int(grad)%len(spec.Methods)]
 		s.Workers = into(workers, 0, MaxWorkers)
 		s.Lang = []string{"", "en", "ja"}[lang%3]
 		if err := s.Config.Validate(); err != nil {

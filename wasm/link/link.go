@@ -7,7 +7,7 @@
 // Every key is one row of a single table (table.go) that carries its name,
 // default, range and how to read and write it; Parse, Format and Default
 // are loops over that table. Parse never fails: whatever a link holds, it
-// returns a State whose Config passes nn.Config.Validate, with a Notice for
+// returns a State whose Config passes spec.Config.Validate, with a Notice for
 // each value it could not use as given.
 //
 // Reading rules, for every numeric key:
@@ -34,7 +34,7 @@ import (
 	"slices"
 	"strings"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 // Limits that the link adds to nn's: nn accepts any LR and Std above 0, but
@@ -52,13 +52,13 @@ const (
 
 // State is everything a link says about the page.
 type State struct {
-	Config  nn.Config
+	Config  spec.Config
 	Workers int    // 0 = not set (page picks hardware concurrency, at most MaxWorkers); else 1..MaxWorkers
 	Lang    string // "" = not set (page follows the browser); else "en" or "ja"
 }
 
 // Default returns the state of a link with no keys: the article's settings
-// (nn.Article), with Workers and Lang not set.
+// (spec.Article), with Workers and Lang not set.
 func Default() State {
 	var s State
 	for _, i := range order {

@@ -6,15 +6,15 @@ import (
 	"testing"
 	"unicode"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 const articleLink = "v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1"
 
 func TestDefault(t *testing.T) {
 	d := Default()
-	if d.Config != nn.Article() || d.Workers != 0 || d.Lang != "" {
-		t.Errorf("Default() = %+v, want nn.Article() with nothing else set", d)
+	if d.Config != spec.Article() || d.Workers != 0 || d.Lang != "" {
+		t.Errorf("Default() = %+v, want spec.Article() with nothing else set", d)
 	}
 	if got := Format(d); got != articleLink {
 		t.Errorf("Format(Default()) = %q, want %q", got, articleLink)
@@ -102,7 +102,7 @@ var cases = []parseCase{
 			{"lang", "日本語", "", Invalid},
 		}},
 	{"percent-encoded", "lr=%30.5&%73ize=16&grad=back%70rop&std=1e%2B0&h=1e-2", func(s *State) {
-		s.Config.LR, s.Config.Size, s.Config.Method, s.Config.Std, s.Config.H = 0.5, 16, nn.Backprop, 1, 0.01
+		s.Config.LR, s.Config.Size, s.Config.Method, s.Config.Std, s.Config.H = 0.5, 16, spec.Backprop, 1, 0.01
 	}, nil},
 	{"plus is a plus", "lr=1e+1", func(s *State) { s.Config.LR = 10 }, nil},
 	{"bad escapes", "lr=%zz&test=%E3%81%82&steps=%ff&%zz=1", keep,
@@ -128,7 +128,7 @@ var cases = []parseCase{
 		[]Notice{{"seed", "18446744073709551616", "1", Invalid}, {"seed", "2", "1", Repeated}}},
 	{"seed float", "seed=1e3", keep, []Notice{{"seed", "1e3", "1", Invalid}}},
 	{"at and below zero", "lr=0&std=-0&h=1e-13&test=1e-400", func(s *State) {
-		s.Config.LR, s.Config.Std, s.Config.H, s.Config.Test = MinLR, MinStd, nn.MinH, nn.MinSamples
+		s.Config.LR, s.Config.Std, s.Config.H, s.Config.Test = MinLR, MinStd, spec.MinH, spec.MinSamples
 	}, []Notice{
 		{"lr", "0", "1e-06", Clamped},
 		{"h", "1e-13", "1e-12", Clamped},
@@ -140,8 +140,8 @@ var cases = []parseCase{
 	}, nil},
 	{"edges", "lr=100&std=10&h=1e-12&size=1024&hidden=512&steps=10000&train=5000&batch=5000&test=2&seed=0&grad=numerical",
 		func(s *State) {
-			s.Config = nn.Config{Size: 1024, Hidden: 512, Batch: 5000, LR: 100, H: 1e-12, Steps: 10000,
-				Train: 5000, Test: 2, Std: 10, Seed: 0, Method: nn.Numerical}
+			s.Config = spec.Config{Size: 1024, Hidden: 512, Batch: 5000, LR: 100, H: 1e-12, Steps: 10000,
+				Train: 5000, Test: 2, Std: 10, Seed: 0, Method: spec.Numerical}
 		}, nil},
 	{"unknown keys", "#foo=bar&x&=&lr=0.2&LR=3", func(s *State) { s.Config.LR = 0.2 }, nil},
 }

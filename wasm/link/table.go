@@ -7,11 +7,11 @@ import (
 	"strconv"
 	"strings"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 // article holds the defaults of every nn field.
-var article = nn.Article()
+var article = spec.Article()
 
 // fields is the link: one row per key, in the order Format writes them.
 // Each row gives the key, its Japanese name for notices, its default, its
@@ -21,25 +21,25 @@ var article = nn.Article()
 // links.
 var fields = []field{
 	version("v", "リンクの版", "1"),
-	choice("grad", "勾配の計算方法", article.Method, nn.Methods,
-		func(s *State) *nn.Method { return &s.Config.Method }),
-	number("size", "入力の画素数", article.Size, fixed(nn.MinSize, nn.MaxSize),
+	choice("grad", "勾配の計算方法", article.Method, spec.Methods,
+		func(s *State) *spec.Method { return &s.Config.Method }),
+	number("size", "入力の画素数", article.Size, fixed(spec.MinSize, spec.MaxSize),
 		func(s *State) *int { return &s.Config.Size }),
-	number("hidden", "隠れ層のユニット数", article.Hidden, fixed(nn.MinHidden, nn.MaxHidden),
+	number("hidden", "隠れ層のユニット数", article.Hidden, fixed(spec.MinHidden, spec.MaxHidden),
 		func(s *State) *int { return &s.Config.Hidden }),
 	number("batch", "バッチサイズ", article.Batch, upToTrain,
 		func(s *State) *int { return &s.Config.Batch }).reads("train"),
-	number("lr", "学習率", article.LR, fixed(MinLR, nn.MaxLR),
+	number("lr", "学習率", article.LR, fixed(MinLR, spec.MaxLR),
 		func(s *State) *float64 { return &s.Config.LR }),
-	number("h", "差分の刻み幅", article.H, fixed(nn.MinH, nn.MaxH),
+	number("h", "差分の刻み幅", article.H, fixed(spec.MinH, spec.MaxH),
 		func(s *State) *float64 { return &s.Config.H }),
-	number("steps", "学習ステップ数", article.Steps, fixed(nn.MinSteps, nn.MaxSteps),
+	number("steps", "学習ステップ数", article.Steps, fixed(spec.MinSteps, spec.MaxSteps),
 		func(s *State) *int { return &s.Config.Steps }),
-	number("train", "訓練データ数", article.Train, fixed(nn.MinSamples, nn.MaxSamples),
+	number("train", "訓練データ数", article.Train, fixed(spec.MinSamples, spec.MaxSamples),
 		func(s *State) *int { return &s.Config.Train }),
-	number("test", "テストデータ数", article.Test, fixed(nn.MinSamples, nn.MaxSamples),
+	number("test", "テストデータ数", article.Test, fixed(spec.MinSamples, spec.MaxSamples),
 		func(s *State) *int { return &s.Config.Test }),
-	number("std", "初期重みの標準偏差", article.Std, fixed(MinStd, nn.MaxStd),
+	number("std", "初期重みの標準偏差", article.Std, fixed(MinStd, spec.MaxStd),
 		func(s *State) *float64 { return &s.Config.Std }),
 	unsigned("seed", "乱数のシード", article.Seed,
 		func(s *State) *uint64 { return &s.Config.Seed }),
@@ -50,7 +50,7 @@ var fields = []field{
 }
 
 // upToTrain is batch's range: a batch is drawn from the training samples.
-func upToTrain(s State) (lo, hi int) { return nn.MinBatch, s.Config.Train }
+func upToTrain(s State) (lo, hi int) { return spec.MinBatch, s.Config.Train }
 
 // order lists the rows in the order Parse and Default apply them: a row
 // whose range reads another field comes after every other row.

@@ -12,7 +12,7 @@
 // so that gradients arrive bit for bit and cost no text to write or read.
 package msg
 
-import "bibun/nn"
+import "bibun/nn/spec"
 
 // Shown is how many of the first training samples the page shows, and
 // Measured predicts.
@@ -26,9 +26,9 @@ type Message interface {
 // Init asks a worker to start run Run: build its replica of the network
 // and the data from Config, at step 0.
 type Init struct {
-	Run    int       // the run's number; every answer about it carries it
-	Worker int       // this worker's index; worker 0 measures the network after each step
-	Config nn.Config // the run's settings, identical for every worker
+	Run    int         // the run's number; every answer about it carries it
+	Worker int         // this worker's index; worker 0 measures the network after each step
+	Config spec.Config // the run's settings, identical for every worker
 }
 
 // Differentiate asks for ∂L/∂θ[k], k in [Lo, Hi), of step Step's batch loss.
@@ -49,7 +49,7 @@ type Apply struct {
 
 // Loaded says a worker's Go program runs and how fast this machine is.
 type Loaded struct {
-	Speeds map[nn.Method]float64 // each gradient method's operations per millisecond (package cost)
+	Speeds map[spec.Method]float64 // each gradient method's operations per millisecond (package cost)
 }
 
 // Progress says how far a worker is in its part of step Step's gradient.
@@ -72,13 +72,13 @@ type Part struct {
 // Measured is worker 0's report of the network after step Metrics.Step.
 type Measured struct {
 	Run     int
-	Metrics nn.Metrics
+	Metrics spec.Metrics
 	Preds   []Pred // predictions for the first Shown training samples
 }
 
 // Pred is the network's prediction for one sample.
 type Pred struct {
-	Class int     // nn.Noise or nn.Flat: the class of larger probability
+	Class int     // spec.Noise or spec.Flat: the class of larger probability
 	Prob  float64 // the probability the network gives that class
 }
 

@@ -6,28 +6,28 @@ import (
 	"strings"
 	"testing"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 // every holds one message of each kind, with values that are hard to carry:
 // a seed above 2⁵³, floats that need all 17 digits, a gradient with a NaN,
 // an infinity, a negative zero and a subnormal.
 var every = []Message{
-	&Init{Run: 3, Worker: 1, Config: func() nn.Config {
-		c := nn.Article()
+	&Init{Run: 3, Worker: 1, Config: func() spec.Config {
+		c := spec.Article()
 		c.Seed = math.MaxUint64
 		c.LR = 0.1 + 0.2
 		return c
 	}()},
 	&Differentiate{Run: 3, Step: 7, Lo: 100, Hi: 16578},
 	&Apply{Run: 3, Step: 7, G: Vector{1.0 / 3, math.NaN(), math.Inf(-1), math.Copysign(0, -1), 5e-324}, Evals: 33156, GradMs: 812.125},
-	&Loaded{Speeds: map[nn.Method]float64{nn.Numerical: 1.2345678901234567e6, nn.Backprop: 3e5}},
+	&Loaded{Speeds: map[spec.Method]float64{spec.Numerical: 1.2345678901234567e6, spec.Backprop: 3e5}},
 	&Progress{Run: 3, Step: 7, Done: 8000},
 	&Part{Run: 3, Step: 7, Lo: 2, Hi: 4, G: Vector{-0.1, 2.5e-17}, Evals: 4, Ms: 0.5},
 	&Part{Run: 3, Step: 7, Lo: 0, Hi: 0, G: Vector{}},
 	&Part{Run: 3, Step: 7, Lo: 0, Hi: 0, G: Vector{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}}, // bytes that look like newlines and spaces
-	&Measured{Run: 3, Metrics: nn.Metrics{Step: 7, Loss: 0.20094839502398523, TrainAcc: 0.9533333333333334, TestAcc: 0.95, Evals: 33156, GradMs: 1.5},
-		Preds: []Pred{{Class: nn.Flat, Prob: 0.99}, {Class: nn.Noise, Prob: 0.5000000000000001}}},
+	&Measured{Run: 3, Metrics: spec.Metrics{Step: 7, Loss: 0.20094839502398523, TrainAcc: 0.9533333333333334, TestAcc: 0.95, Evals: 33156, GradMs: 1.5},
+		Preds: []Pred{{Class: spec.Flat, Prob: 0.99}, {Class: spec.Noise, Prob: 0.5000000000000001}}},
 	&Failed{Run: 3, Step: 7, Diverged: true, What: "loss"},
 	&Failed{Text: "nn: Hidden must be in 1–512, got 0"},
 }
@@ -81,7 +81,7 @@ func sameBits(a, b reflect.Value) bool {
 }
 
 func TestEncodeRefusesNaNOutsideVector(t *testing.T) {
-	_, err := Encode(&Measured{Metrics: nn.Metrics{Loss: math.NaN()}})
+	_, err := Encode(&Measured{Metrics: spec.Metrics{Loss: math.NaN()}})
 	if err == nil {
 		t.Fatal("Encode of a NaN loss: no error")
 	}
@@ -106,7 +106,7 @@ func TestDecodeErrors(t *testing.T) {
 
 // article returns an Apply carrying a gradient as long as the article's network.
 func article() *Apply {
-	p := nn.Article().Params()
+	p := spec.Article().Params()
 	g := make(Vector, p)
 	for k := range g {
 		g[k] = math.Sin(float64(k)) * 1e-3

@@ -13,7 +13,6 @@ import (
 	"syscall/js"
 	"time"
 
-	"bibun/wasm/cost"
 	"bibun/wasm/inbox"
 	"bibun/wasm/msg"
 	"bibun/wasm/port"
@@ -30,7 +29,7 @@ func main() {
 			port.Post(self, &msg.Failed{Text: err.Error()})
 		}
 	}
-	post(&msg.Loaded{Speeds: cost.Measure(measureFor)})
+	post(&msg.Loaded{Speeds: replica.Measure(measureFor)})
 
 	in := inbox.New[[]byte]()
 	receive := js.FuncOf(func(_ js.Value, args []js.Value) any {

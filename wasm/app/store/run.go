@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/msg"
 )
 
@@ -74,9 +74,9 @@ func (s *Store) begin() {
 // split returns worker i's range [lo, hi) of c's parameters among w: an
 // even share of the central differences; for backprop, which computes
 // every derivative at once, all to worker 0 and none to the others.
-func split(c nn.Config, i, w int) (lo, hi int) {
+func split(c spec.Config, i, w int) (lo, hi int) {
 	p := c.Params()
-	if c.Method == nn.Backprop {
+	if c.Method == spec.Backprop {
 		if i == 0 {
 			return 0, p
 		}

@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"strings"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/tile"
 	"bibun/wasm/link"
@@ -48,7 +48,7 @@ func with(s link.State, key, value string) string {
 // the seed and the workers.
 func preset(s link.State, p action.Preset) link.State {
 	c := s.Config
-	a := nn.Article()
+	a := spec.Article()
 	switch p {
 	case action.Article:
 		a.Method, a.Seed = c.Method, c.Seed
@@ -62,19 +62,19 @@ func preset(s link.State, p action.Preset) link.State {
 }
 
 // shownPart returns the part of c that the shown samples depend on.
-func shownPart(c nn.Config) nn.Config {
-	return nn.Config{Size: c.Size, Seed: c.Seed, Train: min(c.Train, msg.Shown)}
+func shownPart(c spec.Config) spec.Config {
+	return spec.Config{Size: c.Size, Seed: c.Seed, Train: min(c.Train, msg.Shown)}
 }
 
 // samples returns the first msg.Shown training samples of c, unlabelled
 // by any prediction. It draws only those: a training set of n samples
 // begins with the same samples whatever n is, each drawing its noise, in
 // order, from the same stream.
-func samples(c nn.Config) []Sample {
-	d := c.TrainingSet()
+func samples(c spec.Config) []Sample {
+	d := c.TrainingSamples()
 	out := make([]Sample, d.Len())
 	for n := range out {
-		out[n] = Sample{Picture: tile.DataURI(d.X.RawRowView(n)), Label: d.T[n]}
+		out[n] = Sample{Picture: tile.DataURI(d.Row(n)), Label: d.T[n]}
 	}
 	return out
 }

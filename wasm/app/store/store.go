@@ -8,7 +8,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/app/action"
 	"bibun/wasm/link"
 	"bibun/wasm/msg"
@@ -43,7 +43,7 @@ type Address interface {
 // Sample is one of the first training samples, as the page shows it.
 type Sample struct {
 	Picture string    // a data URI of its picture
-	Label   int       // nn.Noise or nn.Flat
+	Label   int       // spec.Noise or spec.Flat
 	Pred    *msg.Pred // the network's latest prediction; nil at step 0
 }
 
@@ -61,9 +61,9 @@ type Store struct {
 	Settings link.State
 	Notices  []string // what the latest link or setting could not be, for a person
 	Status   Status
-	Message  string       // why the run stopped, when Diverged or Failed
-	Samples  []Sample     // the first msg.Shown training samples
-	Rows     []nn.Metrics // one per step taken
+	Message  string         // why the run stopped, when Diverged or Failed
+	Samples  []Sample       // the first msg.Shown training samples
+	Rows     []spec.Metrics // one per step taken
 	Progress Progress
 	Copied   string // what became of the latest "Copy link"
 	Edits    int    // settings changes so far, to refresh controls a visitor typed into
@@ -74,15 +74,15 @@ type Store struct {
 	seeds     *rand.Rand // draws new seeds
 	listeners []func()
 
-	started  int                   // workers running; 0 before the first Start
-	dirty    bool                  // the workers may be busy with or broken by an abandoned step
-	run      int                   // the current run's number; answers about others are stale
-	inited   bool                  // the workers hold the current run's Config
-	pauseAt  int                   // the last step of the current Run or Step
-	step     *gather               // the step under way, nil between steps
-	shownFor nn.Config             // the settings Samples were drawn for
-	bench    map[nn.Method]float64 // operations/ms per worker, measured by the workers at load
-	speed    map[nn.Method]float64 // operations/ms per worker, measured in real steps
+	started  int                     // workers running; 0 before the first Start
+	dirty    bool                    // the workers may be busy with or broken by an abandoned step
+	run      int                     // the current run's number; answers about others are stale
+	inited   bool                    // the workers hold the current run's Config
+	pauseAt  int                     // the last step of the current Run or Step
+	step     *gather                 // the step under way, nil between steps
+	shownFor spec.Config             // the settings Samples were drawn for
+	bench    map[spec.Method]float64 // operations/ms per worker, measured by the workers at load
+	speed    map[spec.Method]float64 // operations/ms per worker, measured in real steps
 }
 
 // New returns a store with no settings yet: dispatch a ReadLink first.
@@ -95,8 +95,8 @@ func New(w Workers, a Address, cores int, seed uint64) *Store {
 		address: a,
 		cores:   max(cores, 1),
 		seeds:   rand.New(rand.NewPCG(seed, 0x73656564)),
-		bench:   make(map[nn.Method]float64),
-		speed:   make(map[nn.Method]float64),
+		bench:   make(map[spec.Method]float64),
+		speed:   make(map[spec.Method]float64),
 	}
 }
 

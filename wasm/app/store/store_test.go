@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/app/action"
 	"bibun/wasm/cost"
 	"bibun/wasm/link"
@@ -84,12 +85,12 @@ func newStore(t *testing.T, fragment string) (*Store, *pool, *address) {
 }
 
 // reference returns the metrics of c's run on one goroutine, without workers.
-func reference(t *testing.T, c nn.Config) []nn.Metrics {
+func reference(t *testing.T, c spec.Config) []spec.Metrics {
 	tr, err := nn.NewTrainer(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rows []nn.Metrics
+	var rows []spec.Metrics
 	for range c.Steps {
 		m, err := tr.Step(context.Background(), nil)
 		if err != nil {
@@ -101,7 +102,7 @@ func reference(t *testing.T, c nn.Config) []nn.Metrics {
 }
 
 // sameRows reports whether a and b agree in every reproducible figure.
-func sameRows(a, b []nn.Metrics) bool {
+func sameRows(a, b []spec.Metrics) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -120,7 +121,7 @@ func TestRunMatchesTrainer(t *testing.T) {
 	if a.fragment != link.Format(link.Default()) {
 		t.Errorf("address shows %q, want the default link", a.fragment)
 	}
-	if len(s.Samples) != msg.Shown || s.Samples[0].Label != nn.Flat || s.Samples[1].Label != nn.Noise {
+	if len(s.Samples) != msg.Shown || s.Samples[0].Label != spec.Flat || s.Samples[1].Label != spec.Noise {
 		t.Fatalf("samples: %d, labels %v %v", len(s.Samples), s.Samples[0].Label, s.Samples[1].Label)
 	}
 	s.OnAction(&action.Run{})
@@ -142,7 +143,7 @@ func TestRunMatchesTrainer(t *testing.T) {
 
 func TestWorkersAgree(t *testing.T) {
 	for _, grad := range []string{"numerical", "incremental", "backprop"} {
-		var first []nn.Metrics
+		var first []spec.Metrics
 		for _, w := range []string{"1", "3"} {
 			s, p, _ := newStore(t, "grad="+grad+"&size=16&hidden=8&lr=0.3&std=0.1&steps=6&workers="+w)
 			s.OnAction(&action.Run{})
@@ -215,7 +216,7 @@ func TestSetClampsAndResets(t *testing.T) {
 		t.Errorf("address %q does not hold batch=50", a.fragment)
 	}
 	s.OnAction(&action.Set{Key: "grad", Value: "backprop"})
-	if s.Settings.Config.Method != nn.Backprop || len(s.Notices) != 0 {
+	if s.Settings.Config.Method != spec.Backprop || len(s.Notices) != 0 {
 		t.Errorf("grad=backprop: method %s, notices %q", s.Settings.Config.Method, s.Notices)
 	}
 }
@@ -224,12 +225,12 @@ func TestPresets(t *testing.T) {
 	s, _, _ := newStore(t, "grad=numerical&seed=7&workers=3&lr=2")
 	s.OnAction(&action.UsePreset{Preset: action.QuickLook})
 	c := s.Settings.Config
-	if c.Size != 16 || c.Hidden != 8 || c.LR != 0.3 || c.Std != 0.1 || c.Method != nn.Numerical || c.Seed != 7 || s.Workers() != 3 {
+	if c.Size != 16 || c.Hidden != 8 || c.LR != 0.3 || c.Std != 0.1 || c.Method != spec.Numerical || c.Seed != 7 || s.Workers() != 3 {
 		t.Errorf("quick look: %+v, %d workers", c, s.Workers())
 	}
 	s.OnAction(&action.UsePreset{Preset: action.Article})
-	want := nn.Article()
-	want.Method, want.Seed = nn.Numerical, 7
+	want := spec.Article()
+	want.Method, want.Seed = spec.Numerical, 7
 	if s.Settings.Config != want {
 		t.Errorf("article preset: %+v, want %+v", s.Settings.Config, want)
 	}
@@ -255,7 +256,7 @@ func TestEstimate(t *testing.T) {
 	if s.Estimate() != 0 {
 		t.Fatal("an estimate before any speed is known")
 	}
-	s.OnAction(&action.FromWorker{Worker: 1, Msg: &msg.Loaded{Speeds: map[nn.Method]float64{nn.Numerical: 1e6, nn.Backprop: 5e5}}})
+	s.OnAction(&action.FromWorker{Worker: 1, Msg: &msg.Loaded{Speeds: map[spec.Method]float64{spec.Numerical: 1e6, spec.Backprop: 5e5}}})
 	c := s.Settings.Config
 	if got, want := s.Estimate(), cost.Time(c, 1e6, 2, 2); got != want || got == 0 {
 		t.Errorf("estimate at the measured speed: %v, want %v", got, want)
@@ -265,7 +266,7 @@ func TestEstimate(t *testing.T) {
 	s.OnAction(&action.Step{})
 	p.deliver(-1)
 	c = s.Settings.Config
-	if got, want := s.Estimate(), cost.Time(c, s.speed[nn.Numerical], 2, 2); s.speed[nn.Numerical] != 0 && got != want {
+	if got, want := s.Estimate(), cost.Time(c, s.speed[spec.Numerical], 2, 2); s.speed[spec.Numerical] != 0 && got != want {
 		t.Errorf("estimate after a step: %v, want %v from the step's speed", got, want)
 	}
 }

@@ -6,15 +6,15 @@ import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 // AccuracyChart draws the accuracy on the training and the test set
 // against the step.
 type AccuracyChart struct {
 	vecty.Core
-	Rows  []nn.Metrics `vecty:"prop"`
-	Steps int          `vecty:"prop"` // steps of the whole run: the x axis
+	Rows  []spec.Metrics `vecty:"prop"`
+	Steps int            `vecty:"prop"` // steps of the whole run: the x axis
 }
 
 // Render implements vecty.Component.

@@ -6,7 +6,7 @@ import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/app/format"
 	"bibun/wasm/cost"
 )
@@ -15,7 +15,7 @@ import (
 // parameters, the loss evaluations, and the time at this browser's speed.
 type CostLine struct {
 	vecty.Core
-	Config   nn.Config     `vecty:"prop"`
+	Config   spec.Config   `vecty:"prop"`
 	Workers  int           `vecty:"prop"`
 	Estimate time.Duration `vecty:"prop"` // one step's gradient; 0 while unknown
 }
@@ -26,9 +26,9 @@ func (l *CostLine) Render() vecty.ComponentOrHTML {
 	p := c.Params()
 	var work string
 	switch c.Method {
-	case nn.Numerical:
+	case spec.Numerical:
 		work = format.Count(cost.Evals(c)) + " forward passes a step (two per parameter), each over the whole batch of " + format.Count(c.Batch) + "."
-	case nn.Incremental:
+	case spec.Incremental:
 		work = format.Count(cost.Evals(c)) + " loss evaluations a step (two per parameter), each from cached activations instead of a forward pass."
 	default:
 		work = "one forward and one backward pass a step, for every derivative at once."
@@ -36,7 +36,7 @@ func (l *CostLine) Render() vecty.ComponentOrHTML {
 	when := "Measuring this browser's speed…"
 	if l.Estimate > 0 {
 		who := "1 worker" // backprop's gradient is not split
-		if c.Method != nn.Backprop && l.Workers > 1 {
+		if c.Method != spec.Backprop && l.Workers > 1 {
 			who = format.Count(l.Workers) + " workers"
 		}
 		when = "About " + format.Duration(l.Estimate) + " a step here with " + who +

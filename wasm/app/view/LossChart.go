@@ -6,14 +6,14 @@ import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 // LossChart draws the batch loss against the step.
 type LossChart struct {
 	vecty.Core
-	Rows  []nn.Metrics `vecty:"prop"`
-	Steps int          `vecty:"prop"` // steps of the whole run: the x axis
+	Rows  []spec.Metrics `vecty:"prop"`
+	Steps int            `vecty:"prop"` // steps of the whole run: the x axis
 }
 
 // Render implements vecty.Component.
@@ -45,6 +45,6 @@ func (c *LossChart) SkipRender(prev vecty.Component) bool {
 
 // sameRows reports whether a and b hold the same steps, judging by their
 // count and last row, as rows only grow within a run.
-func sameRows(a, b []nn.Metrics) bool {
+func sameRows(a, b []spec.Metrics) bool {
 	return len(a) == len(b) && (len(a) == 0 || a[len(a)-1] == b[len(b)-1])
 }

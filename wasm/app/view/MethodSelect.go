@@ -6,38 +6,38 @@ import (
 	"github.com/hexops/vecty/event"
 	"github.com/hexops/vecty/prop"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/dispatcher"
 )
 
 // methodNames names each gradient method for what it does.
-var methodNames = map[nn.Method]string{
-	nn.Numerical:   "numerical: a forward pass per nudge",
-	nn.Incremental: "incremental: nudges from cached activations",
-	nn.Backprop:    "backprop: the chain rule",
+var methodNames = map[spec.Method]string{
+	spec.Numerical:   "numerical: a forward pass per nudge",
+	spec.Incremental: "incremental: nudges from cached activations",
+	spec.Backprop:    "backprop: the chain rule",
 }
 
 // methodHints says more about each gradient method.
-var methodHints = map[nn.Method]string{
-	nn.Numerical: "The article's way: for every parameter, nudge it by ±h and run the whole batch forward each time. " +
+var methodHints = map[spec.Method]string{
+	spec.Numerical: "The article's way: for every parameter, nudge it by ±h and run the whole batch forward each time. " +
 		"Honest, and very slow.",
-	nn.Incremental: "The same central differences with the same h, but each nudged loss is worked out from cached activations: " +
+	spec.Incremental: "The same central differences with the same h, but each nudged loss is worked out from cached activations: " +
 		"one nudge moves only one column of them. The same numbers, to rounding, far faster.",
-	nn.Backprop: "Every derivative at once by the chain rule: one forward and one backward pass. " +
+	spec.Backprop: "Every derivative at once by the chain rule: one forward and one backward pass. " +
 		"What every framework does; on a typical parameter the differences agree with it to about seven digits.",
 }
 
 // MethodSelect shows how the gradient is computed, and lets the visitor choose.
 type MethodSelect struct {
 	vecty.Core
-	Method nn.Method `vecty:"prop"`
+	Method spec.Method `vecty:"prop"`
 }
 
 // Render implements vecty.Component.
 func (m *MethodSelect) Render() vecty.ComponentOrHTML {
-	options := make(vecty.List, len(nn.Methods))
-	for i, method := range nn.Methods {
+	options := make(vecty.List, len(spec.Methods))
+	for i, method := range spec.Methods {
 		options[i] = elem.Option(vecty.Markup(prop.Value(string(method)), vecty.Property("selected", method == m.Method)),
 			vecty.Text(methodNames[method]))
 	}

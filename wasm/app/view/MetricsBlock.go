@@ -4,13 +4,13 @@ import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 // MetricsBlock shows consecutive steps of the metrics table as one tbody.
 type MetricsBlock struct {
 	vecty.Core
-	Rows []nn.Metrics `vecty:"prop"`
+	Rows []spec.Metrics `vecty:"prop"`
 }
 
 // Render implements vecty.Component.

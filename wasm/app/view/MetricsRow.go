@@ -6,7 +6,7 @@ import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/app/format"
 )
 
@@ -14,7 +14,7 @@ import (
 // its full value in data-value.
 type MetricsRow struct {
 	vecty.Core
-	Metrics nn.Metrics `vecty:"prop"`
+	Metrics spec.Metrics `vecty:"prop"`
 }
 
 // Render implements vecty.Component.

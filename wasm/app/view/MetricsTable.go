@@ -4,7 +4,7 @@ import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 )
 
 // blockRows is how many rows a MetricsBlock holds: a new step re-renders
@@ -14,7 +14,7 @@ const blockRows = 50
 // MetricsTable shows one row of figures per step taken.
 type MetricsTable struct {
 	vecty.Core
-	Rows []nn.Metrics `vecty:"prop"`
+	Rows []spec.Metrics `vecty:"prop"`
 }
 
 // Render implements vecty.Component.

@@ -7,13 +7,13 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/prop"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/app/format"
 	"bibun/wasm/app/store"
 )
 
 // className names the classes of the data.
-var className = map[int]string{nn.Noise: "noise", nn.Flat: "flat"}
+var className = map[int]string{spec.Noise: "noise", spec.Flat: "flat"}
 
 // SampleTile shows one sample: its picture, its label, and the network's
 // prediction with the probability it gives it.

@@ -7,7 +7,7 @@ import (
 	"github.com/hexops/vecty/elem"
 	"github.com/hexops/vecty/event"
 
-	"bibun/nn"
+	"bibun/nn/spec"
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/link"
@@ -34,21 +34,21 @@ func (p *SettingsPanel) Render() vecty.ComponentOrHTML {
 		&MethodSelect{Method: c.Method},
 		elem.FieldSet(
 			elem.Legend(vecty.Text("Network")),
-			&Slider{Key: "size", Label: "Input size S", Hint: "pixels per sample", Value: float64(c.Size), Min: nn.MinSize, Max: nn.MaxSize},
-			&Slider{Key: "hidden", Label: "Hidden units H", Value: float64(c.Hidden), Min: nn.MinHidden, Max: nn.MaxHidden},
-			&Slider{Key: "std", Label: "Init std", Hint: "weights start as std·N(0, 1)", Value: c.Std, Min: link.MinStd, Max: nn.MaxStd, Log: true},
+			&Slider{Key: "size", Label: "Input size S", Hint: "pixels per sample", Value: float64(c.Size), Min: spec.MinSize, Max: spec.MaxSize},
+			&Slider{Key: "hidden", Label: "Hidden units H", Value: float64(c.Hidden), Min: spec.MinHidden, Max: spec.MaxHidden},
+			&Slider{Key: "std", Label: "Init std", Hint: "weights start as std·N(0, 1)", Value: c.Std, Min: link.MinStd, Max: spec.MaxStd, Log: true},
 		),
 		elem.FieldSet(
 			elem.Legend(vecty.Text("Training")),
-			&Slider{Key: "batch", Label: "Batch size", Value: float64(c.Batch), Min: nn.MinBatch, Max: float64(c.Train)},
-			&Slider{Key: "lr", Label: "Learning rate", Value: c.LR, Min: link.MinLR, Max: nn.MaxLR, Log: true},
-			&Slider{Key: "h", Label: "Nudge h", Hint: nudgeHint(c.Method), Value: c.H, Min: nn.MinH, Max: nn.MaxH, Log: true},
-			&NumberField{Key: "steps", Label: "Steps", Value: strconv.Itoa(c.Steps), Min: nn.MinSteps, Max: nn.MaxSteps, Edits: p.Edits},
+			&Slider{Key: "batch", Label: "Batch size", Value: float64(c.Batch), Min: spec.MinBatch, Max: float64(c.Train)},
+			&Slider{Key: "lr", Label: "Learning rate", Value: c.LR, Min: link.MinLR, Max: spec.MaxLR, Log: true},
+			&Slider{Key: "h", Label: "Nudge h", Hint: nudgeHint(c.Method), Value: c.H, Min: spec.MinH, Max: spec.MaxH, Log: true},
+			&NumberField{Key: "steps", Label: "Steps", Value: strconv.Itoa(c.Steps), Min: spec.MinSteps, Max: spec.MaxSteps, Edits: p.Edits},
 		),
 		elem.FieldSet(
 			elem.Legend(vecty.Text("Data")),
-			&NumberField{Key: "train", Label: "Training samples", Value: strconv.Itoa(c.Train), Min: nn.MinSamples, Max: nn.MaxSamples, Edits: p.Edits},
-			&NumberField{Key: "test", Label: "Test samples", Value: strconv.Itoa(c.Test), Min: nn.MinSamples, Max: nn.MaxSamples, Edits: p.Edits},
+			&NumberField{Key: "train", Label: "Training samples", Value: strconv.Itoa(c.Train), Min: spec.MinSamples, Max: spec.MaxSamples, Edits: p.Edits},
+			&NumberField{Key: "test", Label: "Test samples", Value: strconv.Itoa(c.Test), Min: spec.MinSamples, Max: spec.MaxSamples, Edits: p.Edits},
 			&SeedField{Seed: c.Seed, Edits: p.Edits},
 		),
 		elem.FieldSet(
@@ -59,8 +59,8 @@ func (p *SettingsPanel) Render() vecty.ComponentOrHTML {
 }
 
 // nudgeHint says what h means for method m.
-func nudgeHint(m nn.Method) string {
-	if m == nn.Backprop {
+func nudgeHint(m spec.Method) string {
+	if m == spec.Backprop {
 		return "the step of the central differences; backprop does not nudge"
 	}
 	return "the step of the central differences (f(θ+h) − f(θ−h)) / 2h"

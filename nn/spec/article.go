@@ -1,4 +1,4 @@
-package nn
+package spec
 
 // ArticleStep is one line of the article's training log.
 type ArticleStep struct {
