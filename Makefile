@@ -46,5 +46,12 @@ test-wasm:
 test-browser: build
 	$(GO) test -count=1 -timeout 20m -tags browser ./e2e/ -v -site $(CURDIR)/site
 
+# The benchmark table (README, "Benchmarks"): cmd/bench builds its own copy of the site in a
+# temporary directory (site/ is left alone), runs the nn benchmarks natively and under node, drives
+# the page in headless Chromium, times the article's numpy program (../shared/bench/article_numpy.sh)
+# and prints one table; the same table goes to artifacts/bench.md. It takes several minutes.
+bench:
+	$(GO) run ./cmd/bench -go $(GO) -out $(CURDIR)/artifacts/bench.md
+
 clean:
 	rm -f site/*.wasm site/wasm_exec.js

@@ -1,0 +1,274 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"bibun/internal/browser"
+	"bibun/nn"
+)
+
+// article is the link of the article's settings.
+const article = "v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1"
+
+// with returns link with each key=value of kv set, in place when the key is
+// there already, appended otherwise.
+func with(link string, kv ...string) string {
+	pairs := strings.Split(link, "&")
+next:
+	for _, p := range kv {
+		key, _, _ := strings.Cut(p, "=")
+		for i, q := range pairs {
+			if k, _, _ := strings.Cut(q, "="); k == key {
+				pairs[i] = p
+				continue next
+			}
+		}
+		pairs = append(pairs, p)
+	}
+	return strings.Join(pairs, "&")
+}
+
+// Timeouts of the page. A numerical step of the article's network is
+// 33,156 forward passes: minutes on one worker of a slow machine.
+const (
+	loadTimeout = 90 * time.Second // navigation to window.bibunReady
+	quickRun    = 5 * time.Minute  // a run of the incremental or backprop method
+	slowRun     = 20 * time.Minute // one numerical step of the article's network
+)
+
+// Page measures the page in one browser, served at url.
+type Page struct {
+	b        *browser.Browser
+	url      string
+	progress func(string, ...any)
+}
+
+// open opens link in a new tab with scripts at document start, and waits
+// until the page is ready.
+func (p *Page) open(link string, noCache bool, scripts ...string) (*browser.Tab, error) {
+	tab, err := p.b.Open(noCache, scripts...)
+	if err != nil {
+		return nil, err
+	}
+	if err := tab.Navigate(p.url+"/#"+link, loadTimeout); err != nil {
+		tab.Close()
+		return nil, err
+	}
+	if err := tab.WaitReady(loadTimeout); err != nil {
+		tab.Close()
+		return nil, err
+	}
+	return tab, nil
+}
+
+// train opens link, clicks Run, waits for done within timeout and returns
+// the tab (for the caller to read and close) and the metrics table, which
+// must have steps rows. before, if not nil, runs just before the click.
+func (p *Page) train(link string, steps int, timeout time.Duration, before func(*browser.Tab) error, scripts ...string) (*browser.Tab, []browser.Row, error) {
+	tab, err := p.open(link, false, scripts...)
+	if err != nil {
+		return nil, nil, err
+	}
+	fail := func(err error) (*browser.Tab, []browser.Row, error) {
+		tab.Close()
+		return nil, nil, err
+	}
+	if before != nil {
+		if err := before(tab); err != nil {
+			return fail(err)
+		}
+	}
+	if err := tab.Click("run"); err != nil {
+		return fail(err)
+	}
+	report := func(d time.Duration) { p.progress("  … still training after %v", d.Round(time.Second)) }
+	if _, err := tab.WaitState(timeout, report, "done"); err != nil {
+		return fail(err)
+	}
+	rows, err := tab.Table()
+	if err != nil {
+		return fail(err)
+	}
+	if len(rows) != steps {
+		return fail(fmt.Errorf("the table has %d rows after the run, want %d", len(rows), steps))
+	}
+	return tab, rows, nil
+}
+
+// gradMs runs link (steps steps, within timeout) and returns the grad-ms
+// and evals of each step.
+func (p *Page) gradMs(link string, steps int, timeout time.Duration) (ms, evals []float64, err error) {
+	tab, rows, err := p.train(link, steps, timeout, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	tab.Close()
+	if ms, err = browser.Column(rows, browser.ColGradMs); err != nil {
+		return nil, nil, err
+	}
+	evals, err = browser.Column(rows, browser.ColEvals)
+	return ms, evals, err
+}
+
+// longTasks, injected at document start, records every main-thread task
+// over 50 ms as [start, duration] in window.__benchTasks.
+const longTasks = `(() => {
+	if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return;
+	window.__benchTasks = [];
+	new PerformanceObserver(list => {
+		for (const e of list.getEntries()) window.__benchTasks.push([e.startTime, e.duration]);
+	}).observe({type: 'longtask', buffered: true});
+})()`
+
+// incremental measures target 1 (incremental, article settings, 1 and 2
+// workers; ratio to numpy's step ≥ 30) and, during the run with 2 workers,
+// the first part of target 4: the longest main-thread task under 100 ms.
+func (p *Page) incremental(numpyMs float64) []Result {
+	var out []Result
+	longest := Result{Group: GroupPage, Method: "page: longest main-thread task",
+		Settings: "during 15 incremental steps, article, 2 workers", Where: "chromium", Workers: 2, Target: "< 100 ms"}
+	for _, w := range []int{1, 2} {
+		r := Result{Group: GroupIncremental, Method: "incremental", Settings: articleSettings + ", 15 steps, median",
+			Where: "chromium", Workers: w}
+		p.progress("chromium: incremental, article settings, %d worker(s), 15 steps", w)
+		var t0 float64
+		mark := func(tab *browser.Tab) (err error) {
+			t0, err = browser.Eval[float64](tab, `performance.now()`)
+			return err
+		}
+		tab, rows, err := p.train(with(article, fmt.Sprintf("workers=%d", w)), 15, quickRun, mark, longTasks)
+		if w == 2 {
+			r.Target = "≥ 30× shorter than numpy's step"
+		}
+		if err == nil {
+			var ms []float64
+			ms, err = browser.Column(rows, browser.ColGradMs)
+			r.Ms = median(ms)
+		}
+		switch {
+		case err != nil:
+			r = r.failed(err)
+		case w == 2 && numpyMs > 0:
+			r.Verdict = verdict(numpyMs/r.Ms >= 30)
+		case w == 2:
+			r.Verdict = "n/a: no numpy figure"
+		}
+		if w == 2 {
+			if err != nil {
+				longest = longest.failed(fmt.Errorf("the run failed"))
+			} else {
+				longest = p.longestTask(tab, t0, longest)
+			}
+		}
+		if tab != nil {
+			tab.Close()
+		}
+		out = append(out, r)
+	}
+	return append(out, longest)
+}
+
+// longestTask reads the long tasks the tab recorded and fills r with the
+// longest of those that overlap the run, which began at t0; the longest
+// before it (loading) goes in the value, for the record.
+func (p *Page) longestTask(tab *browser.Tab, t0 float64, r Result) Result {
+	end, err := browser.Eval[float64](tab, `performance.now()`)
+	if err != nil {
+		return r.failed(err)
+	}
+	raw, err := browser.Eval[string](tab, `JSON.stringify(window.__benchTasks ?? null)`)
+	if err != nil {
+		return r.failed(err)
+	}
+	var tasks [][2]float64
+	if err := json.Unmarshal([]byte(raw), &tasks); err != nil || raw == "null" {
+		return r.failed(fmt.Errorf("this Chromium does not report longtask entries"))
+	}
+	var run, at, load float64 // the longest during the run, its start after the click, the longest before
+	n := 0
+	for _, t := range tasks {
+		start, d := t[0], t[1]
+		if start+d > t0 && start < end {
+			n++
+			if d > run {
+				run, at = d, start-t0
+			}
+		} else if start < t0 {
+			load = max(load, d)
+		}
+	}
+	if n == 0 {
+		r.Value = "none over 50 ms"
+	} else {
+		r.Value = fmt.Sprintf("%.0f ms, %.0f ms after Run (%d tasks over 50 ms in %.1f s)", run, at, n, (end-t0)/1000)
+	}
+	r.Value += fmt.Sprintf("; before Run, while loading: %.0f ms", load)
+	r.Verdict = verdict(run < 100)
+	return r
+}
+
+// samplesDrawn, injected at document start, records in
+// window.__benchSamplesAt the performance.now() (ms since navigation
+// start) at which 12 sample tiles are present with their pictures loaded.
+const samplesDrawn = `(() => {
+	const drawn = () => {
+		const tiles = document.querySelectorAll('[data-testid=sample]');
+		if (tiles.length < 12) return false;
+		for (const t of tiles)
+			for (const img of t.tagName === 'IMG' ? [t] : t.querySelectorAll('img'))
+				if (!img.complete || img.naturalWidth === 0) return false;
+		return true;
+	};
+	let mo;
+	const check = () => {
+		if (window.__benchSamplesAt !== undefined || !drawn()) return;
+		window.__benchSamplesAt = performance.now();
+		mo.disconnect();
+	};
+	mo = new MutationObserver(check);
+	mo.observe(document, {childList: true, subtree: true, attributes: true});
+	document.addEventListener('load', check, true);
+	const frame = () => { check(); if (window.__benchSamplesAt === undefined) requestAnimationFrame(frame); };
+	requestAnimationFrame(frame);
+})()`
+
+// samples measures the second part of target 4: from navigation to the 12
+// sample tiles drawn, the median of three loads with the cache off.
+func (p *Page) samples() Result {
+	r := Result{Group: GroupPage, Method: "page: navigation → samples drawn",
+		Settings: "article link, cache off, median of 3 loads", Where: "chromium", Target: "≤ 1500 ms"}
+	var at []string
+	var ms []float64
+	for i := range 3 {
+		p.progress("chromium: load %d of 3, timing the sample tiles", i+1)
+		tab, err := p.open(article, true, samplesDrawn)
+		if err == nil {
+			err = tab.WaitTrue(`window.__benchSamplesAt !== undefined`, loadTimeout, "12 sample tiles drawn")
+		}
+		var t float64
+		if err == nil {
+			t, err = browser.Eval[float64](tab, `window.__benchSamplesAt`)
+		}
+		if tab != nil {
+			tab.Close()
+		}
+		if err != nil {
+			return r.failed(fmt.Errorf("load %d: %w", i+1, err))
+		}
+		ms = append(ms, t)
+		at = append(at, fmt.Sprintf("%.0f", t))
+	}
+	m := median(ms)
+	r.Value = fmt.Sprintf("%.0f ms (loads: %s ms)", m, strings.Join(at, ", "))
+	r.Verdict = verdict(m <= 1500)
+	return r
+}
+
+// forwardFlops returns the operations of one forward pass of c's network
+// over its batch: 2·B·(S·H + 2H).
+func forwardFlops(c nn.Config) float64 {
+	return 2 * float64(c.Batch) * float64(c.Size*c.Hidden+nn.Outputs*c.Hidden)
+}
