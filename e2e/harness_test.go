@@ -189,10 +189,17 @@ func (c *Console) watch(messages iter.Seq2[chromedp.ConsoleMessage, error]) {
 // tab's state, table and a screenshot are saved for the report.
 func open(t *testing.T, fragment string, before ...chromedp.Action[chromedp.Void]) (context.Context, *Console) {
 	t.Helper()
+	return openIn(t, browserCtx, serverURL, fragment, before...)
+}
+
+// openIn is open in another browser (a chromedp browser context), on the
+// site served at base (a URL without a trailing slash).
+func openIn(t *testing.T, browser context.Context, base, fragment string, before ...chromedp.Action[chromedp.Void]) (context.Context, *Console) {
+	t.Helper()
 	if skipReason != "" {
 		t.Skip(skipReason)
 	}
-	tabCtx, cancelTab := chromedp.NewContext(browserCtx)
+	tabCtx, cancelTab := chromedp.NewContext(browser)
 	t.Cleanup(cancelTab)
 	con := &Console{}
 	// Subscribe before the navigation, so that no message is lost; the
@@ -210,7 +217,7 @@ func open(t *testing.T, fragment string, before ...chromedp.Action[chromedp.Void
 	if err := chromedp.Do(ctx, before...); err != nil {
 		t.Fatalf("preparing the tab: %v", err)
 	}
-	url := serverURL + "/#" + fragment
+	url := base + "/#" + fragment
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}

@@ -31,6 +31,17 @@ function fail(err) {
   });
 }
 
+// crash holds the start of what the Go program wrote to stderr, where a
+// panic or a fatal error says why it stopped.
+let crash = "";
+const writeSync = globalThis.fs.writeSync;
+globalThis.fs.writeSync = function (fd, buf) {
+  if (fd === 2 && crash.length < 2000) {
+    crash += new TextDecoder().decode(buf);
+  }
+  return writeSync.call(this, fd, buf);
+};
+
 async function start() {
   const go = new Go();
   let result;
@@ -45,7 +56,8 @@ async function start() {
     result = await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject);
   }
   await go.run(result.instance);
-  throw new Error("the Go program stopped");
+  const why = /^(panic|fatal error): .*$/m.exec(crash);
+  throw new Error("the Go program stopped" + (why ? ": " + why[0] : ""));
 }
 
 start().catch(fail);

@@ -2,6 +2,7 @@ package link
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -9,7 +10,8 @@ import (
 )
 
 // FuzzParse checks that any fragment gives a valid State that survives its
-// own link, and notices of bounded size.
+// own link, and notices of bounded size that name their key and the value
+// in effect.
 func FuzzParse(f *testing.F) {
 	for _, c := range cases {
 		f.Add(c.in)
@@ -35,8 +37,12 @@ func FuzzParse(f *testing.F) {
 			if utf8.RuneCountInString(n.Given) > maxGiven+1 || !utf8.ValidString(n.Given) {
 				t.Fatalf("Parse(%q) gave Given %q", in, n.Given)
 			}
-			if index(n.Key) < 0 || n.Text("en") == "" || n.Text("ja") == "" {
-				t.Fatalf("Parse(%q) gave notice %+v", in, n)
+			if index(n.Key) < 0 || !strings.Contains(n.Text("en"), n.Key) || !strings.Contains(n.Text("ja"), n.Key) {
+				t.Fatalf("Parse(%q) gave notice %+v, which does not name its key", in, n)
+			}
+			// The value a notice says is used is the one in effect.
+			if used, set := lookup(n.Key).write(s); !set && n.Used != "" || set && n.Used != used {
+				t.Fatalf("Parse(%q) gave notice %+v, but %s is %q", in, n, n.Key, used)
 			}
 		}
 		checkRoundTrip(t, s)

@@ -6,6 +6,7 @@ package pool
 
 import (
 	"fmt"
+	"strings"
 	"syscall/js"
 
 	"bibun/wasm/inbox"
@@ -78,7 +79,9 @@ func (p *Pool) start(gen, i int) (w js.Value) {
 		e := args[0]
 		text := "could not load " + script
 		if m := e.Get("message"); m.Type() == js.TypeString && m.String() != "" {
-			text = m.String()
+			// worker.js reports what stopped the worker as a thrown
+			// "training worker: …"; the browser puts "Uncaught Error: " before it.
+			text = strings.TrimPrefix(strings.TrimPrefix(m.String(), "Uncaught Error: "), "training worker: ")
 		}
 		e.Call("preventDefault") // reported on the page; no need for the console too
 		p.events.Put(event{gen: gen, worker: i, err: text, failed: true})

@@ -39,7 +39,7 @@ func (l *StatusLine) text() string {
 	case store.Done:
 		return "Done: " + strconv.Itoa(l.Steps) + " steps."
 	case store.Diverged:
-		return "Diverged after " + strconv.Itoa(l.Step) + " steps."
+		return "Diverged at step " + strconv.Itoa(l.Step+1) + of + "."
 	case store.Failed:
 		return "Stopped by an error."
 	}

@@ -1,0 +1,142 @@
+//go:build browser
+
+package e2e
+
+// Workers that fail: to load, or in the middle of a run. The page says so,
+// keeps working, and Reset starts fresh workers.
+
+import (
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"bibun/internal/static"
+)
+
+// copySite copies the site under test into a new temporary directory.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(*siteDir)); err != nil {
+		t.Fatalf("copying the site: %v", err)
+	}
+	return dir
+}
+
+// serveSite serves dir as the page's server does, until the test ends, and
+// returns its URL.
+func serveSite(t *testing.T, dir string) string {
+	t.Helper()
+	srv := httptest.NewServer(static.Handler(dir))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func TestWorkerFailsToLoad(t *testing.T) {
+	spoilers := []struct {
+		name, file string
+		spoil      func(path string) error
+	}{
+		{"worker.wasm missing", "worker.wasm", os.Remove},
+		{"worker.wasm truncated", "worker.wasm", func(p string) error {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(p, b[:len(b)/3], 0o644)
+		}},
+		{"worker.wasm not wasm", "worker.wasm", func(p string) error {
+			return os.WriteFile(p, []byte("<!doctype html><title>Sign in</title><p>Please sign in to the proxy."), 0o644)
+		}},
+		{"worker.js missing", "worker.js", os.Remove},
+	}
+	for _, c := range spoilers {
+		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
+			dir := copySite(t)
+			path := filepath.Join(dir, c.file)
+			good, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := c.spoil(path); err != nil {
+				t.Fatal(err)
+			}
+			ctx, con := openIn(t, browserCtx, serveSite(t, dir), with(article, "steps=2", "workers=2"))
+			waitFor(t, ctx, "error", loadTimeout)
+			why := problem(t, ctx)
+			t.Logf("status: %s", text(t, ctx, "status"))
+			t.Logf("problem: %s", why)
+			if !strings.Contains(why, "Training worker") || !strings.Contains(why, "Reset") {
+				t.Errorf("the problem %q does not say a worker failed and what to do", why)
+			}
+			if eval[bool](t, ctx, `!document.querySelector('[data-testid=run]').disabled`) {
+				t.Error("Run is enabled while the workers are broken")
+			}
+
+			// The page still works: a control moves and the link follows it;
+			// the fresh workers this starts fail the same way.
+			setParam(t, ctx, "hidden", "32")
+			waitTrue(t, ctx, `location.hash.includes('&hidden=32&')`, shortTimeout, "the link to follow the hidden control")
+			waitFor(t, ctx, "error", loadTimeout)
+
+			// Mended, the site runs after Reset.
+			if err := os.WriteFile(path, good, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			click(t, ctx, "reset")
+			waitFor(t, ctx, "idle", shortTimeout)
+			click(t, ctx, "run")
+			waitState(t, ctx, "done")
+			checkSteps(t, readTable(t, ctx), 2)
+			// The failed requests are the browser's to log; nothing else may be.
+			for _, e := range con.Errors() {
+				if strings.HasPrefix(e, "network ") && strings.Contains(e, "404") {
+					t.Logf("console (expected): %s", e)
+				} else {
+					t.Errorf("console: %s", e)
+				}
+			}
+		})
+	}
+}
+
+// TestWorkerDies crashes a training worker in the middle of a run: the test
+// posts it a message that is not one (a string), on which its Go program
+// panics and exits, as it would on any crash. The page stops with an error
+// that says what happened, keeps the steps it has, and Reset starts over.
+func TestWorkerDies(t *testing.T) {
+	ctx, con := open(t, with(article, "steps=15", "workers=2"), addScript(spyScript))
+	click(t, ctx, "run")
+	waitTrue(t, ctx, `window.__bibunMeasured >= 2`, runTimeout, "step 2 to be measured")
+	eval[bool](t, ctx, `(window.__bibunWorkers.at(-1).postMessage('not a message'), true)`)
+	waitFor(t, ctx, "error", shortTimeout)
+	why := problem(t, ctx)
+	t.Logf("status: %s", text(t, ctx, "status"))
+	t.Logf("problem: %s", why)
+	if !strings.Contains(why, "Training worker 2 failed") || !strings.Contains(why, "panic") || !strings.Contains(why, "Reset") {
+		t.Errorf("the problem %q does not say which worker failed, why, and what to do", why)
+	}
+	rows := readTable(t, ctx)
+	if len(rows) < 2 || len(rows) >= 15 {
+		t.Errorf("after the crash the table has %d rows, want the steps before it", len(rows))
+	}
+	checkSteps(t, rows, len(rows))
+	checkNumbers(t, ctx)
+	time.Sleep(time.Second) // the other worker, if it went on, would report now
+	if n := rowCount(t, ctx); n != len(rows) || state(t, ctx) != "error" {
+		t.Errorf("a second after the crash: %d rows (was %d), state %s", n, len(rows), state(t, ctx))
+	}
+
+	click(t, ctx, "reset")
+	waitFor(t, ctx, "idle", shortTimeout)
+	if n := rowCount(t, ctx); n != 0 {
+		t.Errorf("after Reset the table has %d rows", n)
+	}
+	click(t, ctx, "run")
+	waitState(t, ctx, "done")
+	checkSteps(t, readTable(t, ctx), 15)
+	noConsoleErrors(t, con)
+}

@@ -1,0 +1,207 @@
+//go:build browser
+
+package e2e
+
+// The page at its limits: the largest settings within a stated memory
+// figure, and training on while its tab is hidden. Each test runs in a
+// browser of its own: one whose only page is the test's, and one that
+// throttles hidden tabs as a visitor's browser does.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/systeminfo"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+)
+
+// newBrowser starts a headless Chromium for one test, as TestMain starts
+// the suite's, and returns its context. With throttled it lets Chromium
+// throttle hidden tabs and their timers, as it does by default.
+func newBrowser(t *testing.T, throttled bool) context.Context {
+	t.Helper()
+	if skipReason != "" {
+		t.Skip(skipReason)
+	}
+	exe, _ := findChromium()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1400, 1800),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-renderer-backgrounding", !throttled),
+		chromedp.Flag("disable-background-timer-throttling", !throttled),
+		chromedp.Flag("disable-backgrounding-occluded-windows", !throttled),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting another %s: %v", exe, err)
+	}
+	return ctx
+}
+
+// maxTabMemory is the most memory the tab may take at the largest
+// settings with backprop, as the README's Limits states.
+const maxTabMemory = 1 << 30 // bytes
+
+// TestLargestSettingsMemory runs a backprop step at the largest settings
+// (size 1024, hidden 512, train, test and batch 5000, 8 workers) and checks
+// that the tab's renderer process, which runs the page and its workers,
+// never held more than maxTabMemory: its peak resident memory (VmHWM).
+func TestLargestSettingsMemory(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("needs Linux's /proc to read a process's memory")
+	}
+	b := newBrowser(t, false)
+	largest := "v=1&grad=backprop&size=1024&hidden=512&batch=5000&lr=0.1&h=0.0001&steps=1&train=5000&test=5000&std=0.01&seed=1&workers=8"
+	ctx, con := openIn(t, b, serverURL, largest)
+	start := time.Now()
+	click(t, ctx, "run")
+	waitState(t, ctx, "done")
+	t.Logf("one backprop step at the largest settings with 8 workers: done in %v", time.Since(start).Round(time.Second))
+	checkSteps(t, readTable(t, ctx), 1)
+
+	procs, err := chromedp.CallBrowser(ctx, systeminfo.GetProcessInfo, cdp.Empty{})
+	if err != nil {
+		t.Fatalf("listing the browser's processes: %v", err)
+	}
+	var tab int // the renderer running dedicated workers: the page's
+	for _, p := range procs.ProcessInfo {
+		pid := int(p.ID)
+		peak, now := processMemory(t, pid)
+		workers := workerThreads(pid)
+		t.Logf("%s process %d: peak %d MB, now %d MB, %d worker threads", p.Type, pid, peak>>20, now>>20, workers)
+		if p.Type == "renderer" && workers > 0 {
+			if tab != 0 {
+				t.Fatalf("renderers %d and %d both run workers", tab, pid)
+			}
+			tab = pid
+		}
+	}
+	if tab == 0 {
+		t.Fatal("no renderer process runs the page's workers")
+	}
+	peak, _ := processMemory(t, tab)
+	t.Logf("the tab's peak memory: %d MB (limit %d MB)", peak>>20, maxTabMemory>>20)
+	if peak > maxTabMemory {
+		t.Errorf("the tab's renderer peaked at %d MB, above the %d MB the README states", peak>>20, maxTabMemory>>20)
+	}
+	noConsoleErrors(t, con)
+}
+
+// processMemory returns the peak and current resident memory of process pid, in
+// bytes, from /proc/pid/status (VmHWM and VmRSS).
+func processMemory(t *testing.T, pid int) (peak, now int64) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
+	if err != nil {
+		t.Fatalf("reading process %d's memory: %v", pid, err)
+	}
+	for line := range strings.Lines(string(b)) {
+		f := strings.Fields(line)
+		if len(f) != 3 || f[2] != "kB" {
+			continue
+		}
+		kB, _ := strconv.ParseInt(f[1], 10, 64)
+		switch f[0] {
+		case "VmHWM:":
+			peak = kB << 10
+		case "VmRSS:":
+			now = kB << 10
+		}
+	}
+	return peak, now
+}
+
+// workerThreads returns how many threads of process pid run a dedicated
+// worker, which Chromium names "DedicatedWorker thread".
+func workerThreads(pid int) int {
+	tasks, _ := filepath.Glob(filepath.Join("/proc", strconv.Itoa(pid), "task", "*", "comm"))
+	n := 0
+	for _, task := range tasks {
+		if name, err := os.ReadFile(task); err == nil && strings.HasPrefix(string(name), "DedicatedWorker") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBackgroundTab: a run goes on while its tab is hidden behind another,
+// in a browser that throttles hidden tabs, and the page shows it all when
+// the tab comes back. The page renders on animation frames, which a hidden
+// tab does not get; the workers' messages, counted as they arrive
+// (spyScript), show the training going on.
+func TestBackgroundTab(t *testing.T) {
+	const steps = 8
+	link := with(article, "steps="+strconv.Itoa(steps), "workers=2")
+	visible := run(t, link, steps)
+
+	b := newBrowser(t, true)
+	ctx, con := openIn(t, b, serverURL, link, addScript(spyScript))
+	click(t, ctx, "run")
+	front := switchTo(t, ctx, "")
+	waitTrue(t, ctx, `document.visibilityState === 'hidden'`, shortTimeout, "the page's tab to be hidden behind a new one")
+	deadline := time.Now().Add(runTimeout)
+	for eval[int](t, ctx, `window.__bibunMeasured`) < steps {
+		if v := eval[string](t, ctx, `document.visibilityState`); v != "hidden" {
+			t.Fatalf("the tab became %s during the run", v)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %d steps in a hidden tab; %d measured", runTimeout, steps,
+				eval[int](t, ctx, `window.__bibunMeasured`))
+		}
+		time.Sleep(pollEvery)
+	}
+	t.Logf("while hidden: %d steps measured, %d rows shown, state %s", steps, rowCount(t, ctx), state(t, ctx))
+
+	switchTo(t, ctx, chromedp.FromContext(ctx).Target.TargetID)
+	closeTarget(t, ctx, front)
+	waitTrue(t, ctx, `document.visibilityState === 'visible'`, shortTimeout, "the page's tab to be shown again")
+	waitState(t, ctx, "done")
+	hidden := readTable(t, ctx)
+	checkSteps(t, hidden, steps)
+	sameExceptTime(t, "the run in a visible tab", visible, "the run in a hidden tab", hidden)
+	noConsoleErrors(t, con)
+}
+
+// switchTo brings tab id to the front of its window, or, when id is "",
+// opens a new blank tab in front; it returns the tab in front.
+func switchTo(t *testing.T, ctx context.Context, id target.ID) target.ID {
+	t.Helper()
+	if id == "" {
+		r, err := chromedp.CallBrowser(ctx, target.CreateTarget, target.CreateTargetParams{URL: "about:blank"})
+		if err != nil {
+			t.Fatalf("opening a new tab: %v", err)
+		}
+		id = r.TargetID
+	}
+	_, err := chromedp.CallBrowser(ctx, target.ActivateTarget, target.ActivateTargetParams{TargetID: id})
+	if err != nil {
+		t.Fatalf("bringing a tab to the front: %v", err)
+	}
+	return id
+}
+
+// closeTarget closes tab id.
+func closeTarget(t *testing.T, ctx context.Context, id target.ID) {
+	t.Helper()
+	if _, err := chromedp.CallBrowser(ctx, target.CloseTarget, target.CloseTargetParams{TargetID: id}); err != nil {
+		t.Fatalf("closing tab %s: %v", id, err)
+	}
+}
