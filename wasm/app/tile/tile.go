@@ -2,11 +2,8 @@
 package tile
 
 import (
-	"bytes"
 	"encoding/base64"
-	"image"
-	"image/color"
-	"image/png"
+	"encoding/binary"
 	"math"
 )
 
@@ -35,17 +32,46 @@ func Grey(v float64) uint8 {
 	return uint8(math.Round(255 * min(max(t, 0), 1)))
 }
 
-// DataURI returns x, row-major in the Shape of len(x), as a PNG in a data
-// URI for an img src. It panics if x is empty.
+// DataURI returns x, row-major in the Shape of len(x), as an 8-bit
+// greyscale BMP in a data URI for an img src. It panics if x is empty.
+//
+// BMP, not PNG: it is a header and the raw grey levels, a few lines of
+// code, where a PNG encoder would carry compress/flate into the page's
+// WebAssembly for pictures of a kilobyte.
 func DataURI(x []float64) string {
+	if len(x) == 0 {
+		panic("tile: no values")
+	}
+	return "data:image/bmp;base64," + base64.StdEncoding.EncodeToString(bmp(x))
+}
+
+// bmp returns the BMP file of x: a 14-byte file header, a 40-byte
+// BITMAPINFOHEADER, a palette of 256 greys, then the rows bottom-up, each
+// padded to a multiple of 4 bytes.
+func bmp(x []float64) []byte {
 	r, c := Shape(len(x))
-	img := image.NewGray(image.Rect(0, 0, c, r))
+	const headers, palette = 14 + 40, 256 * 4
+	stride := (c + 3) &^ 3
+	size := headers + palette + stride*r
+	b := make([]byte, size)
+	le := binary.LittleEndian
+	copy(b, "BM")
+	le.PutUint32(b[2:], uint32(size))
+	le.PutUint32(b[10:], headers+palette) // where the pixels start
+	le.PutUint32(b[14:], 40)              // BITMAPINFOHEADER
+	le.PutUint32(b[18:], uint32(c))       // width
+	le.PutUint32(b[22:], uint32(r))       // height; positive: bottom-up
+	le.PutUint16(b[26:], 1)               // planes
+	le.PutUint16(b[28:], 8)               // bits per pixel
+	le.PutUint32(b[34:], uint32(stride*r))
+	le.PutUint32(b[46:], 256) // colours in the palette
+	for g := range 256 {
+		p := b[headers+4*g:]
+		p[0], p[1], p[2] = byte(g), byte(g), byte(g) // blue, green, red
+	}
 	for i, v := range x {
-		img.SetGray(i%c, i/c, color.Gray{Y: Grey(v)})
+		row, col := i/c, i%c
+		b[headers+palette+(r-1-row)*stride+col] = Grey(v)
 	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		panic(err) // a bytes.Buffer does not fail
-	}
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())
+	return b
 }

@@ -1,9 +1,8 @@
 package tile
 
 import (
-	"bytes"
 	"encoding/base64"
-	"image/png"
+	"encoding/binary"
 	"strings"
 	"testing"
 )
@@ -19,26 +18,37 @@ func TestShape(t *testing.T) {
 func TestDataURI(t *testing.T) {
 	x := []float64{-5, Black, 3.5, White, 20, 0}
 	uri := DataURI(x)
-	data, ok := strings.CutPrefix(uri, "data:image/png;base64,")
+	data, ok := strings.CutPrefix(uri, "data:image/bmp;base64,")
 	if !ok {
-		t.Fatalf("DataURI = %.40q…, not a PNG data URI", uri)
+		t.Fatalf("DataURI = %.40q…, not a BMP data URI", uri)
 	}
 	raw, err := base64.StdEncoding.DecodeString(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
+	// Read the BMP by its specification: a 3×2 picture, 8 bits a pixel,
+	// rows of 4 bytes (3 padded) stored bottom-up after the palette.
+	le := binary.LittleEndian
+	if string(raw[:2]) != "BM" || int(le.Uint32(raw[2:])) != len(raw) {
+		t.Fatalf("not a BMP file of its own length: % x", raw[:6])
 	}
-	if b := img.Bounds(); b.Dx() != 3 || b.Dy() != 2 {
-		t.Fatalf("picture is %d×%d, want 3 wide, 2 high", b.Dx(), b.Dy())
+	w, h, bpp := le.Uint32(raw[18:]), le.Uint32(raw[22:]), le.Uint16(raw[28:])
+	if w != 3 || h != 2 || bpp != 8 {
+		t.Fatalf("picture is %d×%d at %d bits, want 3 wide, 2 high, 8 bits", w, h, bpp)
+	}
+	pixels := raw[le.Uint32(raw[10:]):]
+	if len(pixels) != 8 {
+		t.Fatalf("%d bytes of pixels, want 2 rows of 4", len(pixels))
 	}
 	want := []uint8{0, 0, 128, 255, 255, 59}
 	for i, w := range want {
-		g, _, _, _ := img.At(i%3, i/3).RGBA()
-		if uint8(g>>8) != w {
-			t.Errorf("pixel %d (value %g) is grey %d, want %d", i, x[i], g>>8, w)
+		row, col := i/3, i%3
+		g := pixels[(1-row)*4+col]
+		if pal := raw[54+4*int(g):]; pal[0] != g || pal[1] != g || pal[2] != g {
+			t.Fatalf("palette entry %d is not grey %d: % x", g, g, pal[:4])
+		}
+		if g != w {
+			t.Errorf("pixel %d (value %g) is grey %d, want %d", i, x[i], g, w)
 		}
 	}
 }
