@@ -23,23 +23,80 @@ func CostSizes(c Config) []Config {
 
 // MeasureGradient returns the wall-clock milliseconds of one whole
 // gradient of c's method at c's initial weights and first batch: the
-// fastest of at least three runs, repeated until minTime has passed.
-// (Interruptions only ever add time, so the minimum is the steadiest
-// figure on a busy machine.)
+// fastest of at least three rounds of a GradientTimer, repeated until
+// minTime has passed. (Interruptions only ever add time, so the minimum is
+// the steadiest figure on a busy machine.)
 func MeasureGradient(ctx context.Context, c Config, minTime time.Duration) (float64, error) {
-	t, err := NewTrainer(c)
+	tm, err := NewGradientTimer(c)
 	if err != nil {
 		return 0, err
 	}
-	g := make([]float64, c.Params())
-	t.Batch()
-	best := time.Duration(math.MaxInt64)
-	for n, start := 0, time.Now(); n < 3 || time.Since(start) < minTime; n++ {
-		t0 := time.Now()
-		if _, err := t.Gradient(ctx, 0, len(g), g, nil); err != nil {
+	for start := time.Now(); tm.Rounds < 3 || time.Since(start) < minTime; {
+		if err := tm.Time(ctx, 0); err != nil {
 			return 0, err
 		}
-		best = min(best, time.Since(t0))
 	}
-	return float64(best.Microseconds()) / 1000, nil
+	return tm.Ms(), nil
+}
+
+// A GradientTimer times one whole gradient of one network and method in
+// rounds, keeping the fastest: MeasureGradient in pieces, so that the
+// rounds of several networks can take turns, and a busy spell of the
+// machine slows only some of each network's rounds.
+//
+// A round runs the gradient n times, n doubling until a round lasts
+// minRound, so that a clock as coarse as a browser's (0.1 ms) still
+// resolves a gradient of microseconds.
+type GradientTimer struct {
+	Rounds int // rounds timed
+
+	t    *Trainer
+	g    []float64     // the gradient, written and ignored
+	n    int           // gradients a round
+	best time.Duration // the fastest gradient of any round
+}
+
+// minRound is the shortest round a GradientTimer counts: fifty times a
+// browser's clock resolution.
+const minRound = 5 * time.Millisecond
+
+// NewGradientTimer returns a timer of c's gradient at c's initial weights
+// and first batch. It fails if c is not valid.
+func NewGradientTimer(c Config) (*GradientTimer, error) {
+	t, err := NewTrainer(c)
+	if err != nil {
+		return nil, err
+	}
+	t.Batch()
+	return &GradientTimer{t: t, g: make([]float64, c.Params()), n: 1, best: math.MaxInt64}, nil
+}
+
+// Time times rounds until it has timed one and d has passed.
+func (tm *GradientTimer) Time(ctx context.Context, d time.Duration) error {
+	for start, timed := time.Now(), false; !timed || time.Since(start) < d; {
+		t0 := time.Now()
+		for range tm.n {
+			if _, err := tm.t.Gradient(ctx, 0, len(tm.g), tm.g, nil); err != nil {
+				return err
+			}
+		}
+		round := time.Since(t0)
+		if round < minRound {
+			tm.n *= 2 // too short for the clock: not a figure
+			continue
+		}
+		tm.best = min(tm.best, round/time.Duration(tm.n))
+		tm.Rounds++
+		timed = true
+	}
+	return nil
+}
+
+// Ms returns the fastest gradient timed, in milliseconds; 0 before the
+// first round.
+func (tm *GradientTimer) Ms() float64 {
+	if tm.Rounds == 0 {
+		return 0
+	}
+	return float64(tm.best.Nanoseconds()) / 1e6
 }

@@ -25,3 +25,14 @@ func TestCostSizes(t *testing.T) {
 		t.Errorf("MeasureGradient = %v, %v", ms, err)
 	}
 }
+
+// TestMeasureGradientFast checks that a gradient far shorter than a
+// browser's clock tick (0.1 ms) still gets a time above zero.
+func TestMeasureGradientFast(t *testing.T) {
+	c := Article()
+	c.Size, c.Hidden, c.Batch, c.Method = 4, 1, 1, Backprop
+	ms, err := MeasureGradient(context.Background(), c, time.Millisecond)
+	if err != nil || !(ms > 0) || ms > 0.1 {
+		t.Errorf("MeasureGradient of a 4-1 backprop gradient = %v ms, %v; want a time in (0, 0.1]", ms, err)
+	}
+}

@@ -85,10 +85,11 @@ type Pred struct {
 // Failed says a worker could not do what it was asked.
 type Failed struct {
 	Run      int
-	Step     int    // the step concerned, from 1; 0 if none
-	Diverged bool   // the gradient or the loss is not a finite number
-	What     string // when Diverged: "gradient" or "loss"
-	Text     string // otherwise: what went wrong, for a person
+	Step     int     // the step concerned, from 1; 0 if none
+	Diverged bool    // the gradient or the loss is not a finite number, or the loss passed nn.MaxLoss
+	What     string  // when Diverged: "gradient" or "loss"
+	Loss     float64 // when What is "loss": the loss, if finite (above nn.MaxLoss); 0 if not finite
+	Text     string  // otherwise: what went wrong, for a person
 }
 
 // vector returns the gradient a message carries after its fields, or nil.

@@ -45,6 +45,12 @@ func (r *Replica) Handle(m msg.Message) {
 		r.differentiate(m)
 	case *msg.Apply:
 		r.apply(m)
+	case *msg.CheckGradient: // the teaching views (teach.go)
+		r.checkGradient(m)
+	case *msg.SweepH:
+		r.sweepH(m)
+	case *msg.MeasureCost:
+		r.measureCost(m)
 	}
 }
 
@@ -124,6 +130,9 @@ func (r *Replica) failed(run, step int, err error) {
 	f := &msg.Failed{Run: run, Step: step, Text: err.Error()}
 	if d, ok := err.(*nn.DivergedError); ok {
 		f.Diverged, f.What, f.Text = true, d.What, ""
+		if !math.IsNaN(d.Loss) && !math.IsInf(d.Loss, 0) { // JSON carries finite numbers only
+			f.Loss = d.Loss
+		}
 	}
 	r.post(f)
 }

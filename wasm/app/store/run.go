@@ -53,9 +53,36 @@ func (s *Store) pause() {
 	}
 }
 
-// begin asks every worker for its part of the next step's gradient.
+// replicas returns how many workers, from worker 0, hold a replica of the
+// run: all of them for the central differences, which they share, as many
+// as fit in replicaBudget together; worker 0 alone for backprop, which
+// computes every derivative at once, so that the others hold no copy of
+// the data. (The digits are the same for any number.)
+func (s *Store) replicas() int {
+	c := s.Settings.Config
+	if c.Method == spec.Backprop {
+		return 1
+	}
+	return max(1, min(s.Workers(), int(replicaBudget/replicaBytes(c))))
+}
+
+// replicaBudget is the memory, in bytes, all replicas of a run may take
+// together: a tab past a gigabyte or two risks being killed.
+const replicaBudget = 1.2e9
+
+// replicaBytes estimates the memory of one replica: the training and test
+// samples and their hidden activations (two numbers per sample and hidden
+// unit) in the accuracy passes, 8 bytes a number, 2.5 times over for the
+// Go heap's headroom. At the largest settings that is 0.41 GB, as
+// measured (README, Limits).
+func replicaBytes(c spec.Config) float64 {
+	n := float64(c.Train + c.Test)
+	return 2.5 * 8 * (n*float64(c.Size) + 2*n*float64(c.Hidden))
+}
+
+// begin asks every replica for its part of the next step's gradient.
 func (s *Store) begin() {
-	c, w := s.Settings.Config, s.Workers()
+	c, w := s.Settings.Config, s.replicas()
 	if !s.inited {
 		for i := range w {
 			s.workers.Send(i, &msg.Init{Run: s.run, Worker: i, Config: c})
@@ -112,7 +139,7 @@ func (s *Store) fromWorker(i int, m msg.Message) {
 			st.waiting--
 			s.progress()
 			if st.waiting == 0 {
-				s.workers.SendAll(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: st.ms})
+				s.apply(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: st.ms})
 			}
 		}
 	case *msg.Measured:
@@ -122,12 +149,24 @@ func (s *Store) fromWorker(i int, m msg.Message) {
 	case *msg.Failed:
 		if m.Run == s.run {
 			if m.Diverged {
-				s.diverge(m.Step, m.What)
+				s.diverge(m.Step, m.What, m.Loss)
 			} else {
 				s.fail(i, m.Text)
 			}
 		}
 	}
+}
+
+// apply posts m to every replica: to all workers at once (the gradient is
+// encoded once) when all hold one.
+func (s *Store) apply(m *msg.Apply) {
+	if n := len(s.step.done); n < s.Workers() { // fewer replicas than workers
+		for i := range n {
+			s.workers.Send(i, m)
+		}
+		return
+	}
+	s.workers.SendAll(m)
 }
 
 // progress updates Progress from the step's parts.
@@ -161,12 +200,17 @@ func (s *Store) finish(m *msg.Measured) {
 	}
 }
 
-// diverge stops the run at step k because what (the loss or the gradient)
-// is not a finite number.
-func (s *Store) diverge(k int, what string) {
+// diverge stops the run at step k, which stays out of the table: what (the
+// loss or the gradient) is not a finite number, or the loss, when not 0,
+// passed the trainer's limit (nn.MaxLoss).
+func (s *Store) diverge(k int, what string, loss float64) {
 	c := s.Settings.Config
-	s.stop(Diverged, fmt.Sprintf("The %s stopped being a finite number at step %d: the run diverged. "+
-		"Try a lower learning rate (now %g) or a smaller init std (now %g), then press Reset.", what, k, c.LR, c.Std))
+	why := "the " + what + " is not a finite number"
+	if what == "loss" && loss != 0 {
+		why = fmt.Sprintf("the loss reached %.4g (a coin toss costs 0.69)", loss)
+	}
+	s.stop(Diverged, fmt.Sprintf("The run diverged at step %d: %s, so the step is not in the table. "+
+		"Try a smaller learning rate (now %g) or init std (now %g); changing either starts a new run.", k, why, c.LR, c.Std))
 }
 
 // fail stops the run because worker i failed as text says.

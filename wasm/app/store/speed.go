@@ -21,7 +21,7 @@ func (s *Store) Estimate() time.Duration {
 	if speed == 0 {
 		return 0
 	}
-	return cost.Time(c, speed, s.Workers(), s.cores)
+	return cost.Time(c, speed, s.replicas(), s.cores)
 }
 
 // learn refines the speed of the current method from a step whose
@@ -31,5 +31,5 @@ func (s *Store) learn(ms float64) {
 		return
 	}
 	c := s.Settings.Config
-	s.speed[c.Method] = cost.Speed(c, ms, s.Workers(), s.cores)
+	s.speed[c.Method] = cost.Speed(c, ms, s.replicas(), s.cores)
 }

@@ -83,6 +83,7 @@ type Store struct {
 	shownFor spec.Config             // the settings Samples were drawn for
 	bench    map[spec.Method]float64 // operations/ms per worker, measured by the workers at load
 	speed    map[spec.Method]float64 // operations/ms per worker, measured in real steps
+	teach    teaching                // the teaching views' computations (teach.go)
 }
 
 // New returns a store with no settings yet: dispatch a ReadLink first.
@@ -126,6 +127,12 @@ func (s *Store) OnAction(a any) {
 		s.pause()
 	case *action.Reset:
 		s.reset()
+	case *action.CheckGradient:
+		s.checkGradient()
+	case *action.SweepH:
+		s.sweepH()
+	case *action.MeasureCost:
+		s.measureCost()
 	case *action.CopyLink:
 		s.address.Copy()
 	case *action.LinkCopied:
@@ -135,6 +142,7 @@ func (s *Store) OnAction(a any) {
 		}
 	case *action.FromWorker:
 		s.fromWorker(a.Worker, a.Msg)
+		s.fromTeacher(a.Msg)
 	case *action.WorkerFailed:
 		s.fail(a.Worker, a.Text)
 	default:
