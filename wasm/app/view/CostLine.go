@@ -42,7 +42,7 @@ func (l *CostLine) Render() vecty.ComponentOrHTML {
 		when = "About " + format.Duration(l.Estimate) + " a step here with " + who +
 			"; " + format.Count(c.Steps) + " steps ≈ " + format.Duration(l.Estimate*time.Duration(c.Steps)) + "."
 	}
-	return elem.Paragraph(vecty.Markup(vecty.Class("cost"), vecty.Data("testid", "cost")),
+	return elem.Paragraph(vecty.Markup(vecty.Class("cost"), vecty.Data("testid", "cost-line")),
 		elem.Strong(vecty.Text("P = "+format.Count(p)+" parameters: ")),
 		vecty.Text(work+" "),
 		elem.Span(vecty.Markup(vecty.Class("estimate")), vecty.Text(when)),

@@ -43,6 +43,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 					&LossChart{Rows: s.Rows, Steps: c.Steps},
 					&AccuracyChart{Rows: s.Rows, Steps: c.Steps},
 				),
+				&TeachingSection{Store: s},
 			),
 		),
 		&Colophon{},

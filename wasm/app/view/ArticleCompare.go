@@ -1,0 +1,163 @@
+package view
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+
+	"bibun/nn/spec"
+	"bibun/wasm/app/action"
+	"bibun/wasm/app/dispatcher"
+	"bibun/wasm/app/format"
+)
+
+// articleText is every English string ArticleCompare shows.
+var articleText = struct {
+	Title, Off, Button, Note, ChartTitle, YLabel, Caption string
+	Ours, Theirs, Step, Loss, TrainAcc, TestAcc           string
+	Series                                                [4]string // our loss, the article's loss, our test accuracy, the article's
+}{
+	Title:  "The article beside this run",
+	Off:    "With the article's settings (any seed, any method), the loss and accuracies its author logged appear here beside this run's.",
+	Button: "Use the article's settings",
+	Note: "The article's own log, step by step, beside this run. Its random streams are numpy's and its sigmoid is written " +
+		"1/(1 + exp(a)), a sign slip that W1 absorbs, so the digits differ from ours; the shape should match: " +
+		"the loss falls from about 0.61 to 0.2 and the accuracy climbs from 0.5 to about 0.96.",
+	ChartTitle: "Loss and test accuracy, this run and the article's",
+	YLabel:     "loss, accuracy",
+	Caption:    "Solid: this run. Dashed: the article's log.",
+	Ours:       "this run",
+	Theirs:     "article",
+	Step:       "step",
+	Loss:       "loss",
+	TrainAcc:   "train acc",
+	TestAcc:    "test acc",
+	Series:     [4]string{"loss, this run", "loss, article", "test accuracy, this run", "test accuracy, article"},
+}
+
+// ArticleCompare shows the article's logged run beside this one when the
+// settings are the article's, and otherwise offers them.
+type ArticleCompare struct {
+	vecty.Core
+	Config spec.Config    `vecty:"prop"`
+	Rows   []spec.Metrics `vecty:"prop"`
+}
+
+// isArticle reports whether c is the article's run but for the seed and
+// the gradient method, which its log does not depend on.
+func isArticle(c spec.Config) bool {
+	a := spec.Article()
+	a.Seed, a.Method = c.Seed, c.Method
+	return c == a
+}
+
+// Render implements vecty.Component.
+func (a *ArticleCompare) Render() vecty.ComponentOrHTML {
+	txt := articleText
+	if !isArticle(a.Config) {
+		return elem.Section(vecty.Markup(vecty.Class("teach-card", "article"), vecty.Data("state", "off")),
+			elem.Heading3(vecty.Text(txt.Title)),
+			elem.Paragraph(vecty.Text(txt.Off)),
+			elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", "use-article"), event.Click(a.onArticle)),
+				vecty.Text(txt.Button)),
+		)
+	}
+	return elem.Section(vecty.Markup(vecty.Class("teach-card", "article"), vecty.Data("state", "on")),
+		elem.Heading3(vecty.Text(txt.Title)),
+		elem.Paragraph(vecty.Text(txt.Note)),
+		elem.Div(vecty.Markup(vecty.Class("article-body")),
+			elem.Figure(vecty.Markup(vecty.Class("chart-box", "plain")),
+				a.renderChart(),
+				elem.FigureCaption(vecty.Text(txt.Caption)),
+				a.renderLegend(),
+			),
+			a.renderTable(),
+		),
+	)
+}
+
+// renderChart draws the loss and the test accuracy of both runs.
+func (a *ArticleCompare) renderChart() *vecty.HTML {
+	log := spec.ArticleLog
+	p := plot{x0: 0, x1: float64(len(log)), y0: 0, y1: 1}
+	var loss, test, theirLoss, theirTest []float64
+	for _, m := range a.Rows {
+		loss, test = append(loss, m.Loss), append(test, m.TestAcc)
+	}
+	for _, s := range log {
+		theirLoss, theirTest = append(theirLoss, s.Loss), append(theirTest, s.TestAcc)
+	}
+	series := []vecty.MarkupOrChild{p.line("article-loss", math.NaN(), theirLoss), p.line("article-test", math.NaN(), theirTest)}
+	if len(a.Rows) > 0 {
+		series = append(series, p.line("loss", math.NaN(), loss), p.line("test", math.NaN(), test))
+	}
+	return chart(articleText.ChartTitle, &ChartAxes{Plot: p, YLabel: articleText.YLabel, YDigits: 1}, series...)
+}
+
+// renderLegend names the chart's four lines.
+func (a *ArticleCompare) renderLegend() *vecty.HTML {
+	classes := [4]string{"loss", "article-loss", "test", "article-test"}
+	items := make(vecty.List, len(classes))
+	for i, c := range classes {
+		items[i] = elem.ListItem(elem.Span(vecty.Markup(vecty.Class("swatch", c))), vecty.Text(articleText.Series[i]))
+	}
+	return elem.UnorderedList(vecty.Markup(vecty.Class("chart-legend")), items)
+}
+
+// renderTable lists each step of both runs; this run's cells stay empty
+// until it takes the step.
+func (a *ArticleCompare) renderTable() *vecty.HTML {
+	txt := articleText
+	th := func(text string, span int) *vecty.HTML {
+		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "colgroup"), vecty.Attribute("colspan", strconv.Itoa(span))), vecty.Text(text))
+	}
+	sub := func(text string) *vecty.HTML {
+		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(text))
+	}
+	td := func(col string, x float64, ok bool, digits int) *vecty.HTML {
+		if !ok {
+			return elem.TableData(vecty.Markup(vecty.Data("col", col)))
+		}
+		return elem.TableData(vecty.Markup(vecty.Data("col", col), vecty.Data("value", format.Full(x))),
+			vecty.Text(strconv.FormatFloat(x, 'f', digits, 64)))
+	}
+	rows := make(vecty.List, len(spec.ArticleLog))
+	for i, s := range spec.ArticleLog {
+		var m spec.Metrics
+		ours := i < len(a.Rows)
+		if ours {
+			m = a.Rows[i]
+		}
+		rows[i] = elem.TableRow(vecty.Markup(vecty.Data("step", strconv.Itoa(i+1))),
+			elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "row")), vecty.Text(strconv.Itoa(i+1))),
+			td("loss", m.Loss, ours, 3), td("article-loss", s.Loss, true, 3),
+			td("train-acc", m.TrainAcc, ours, 2), td("article-train-acc", s.TrainAcc, true, 2),
+			td("test-acc", m.TestAcc, ours, 2), td("article-test-acc", s.TestAcc, true, 2),
+		)
+	}
+	return elem.Div(vecty.Markup(vecty.Class("article-scroll"), vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "region"),
+		vecty.Attribute("aria-label", txt.Title)),
+		elem.Table(vecty.Markup(vecty.Class("article-table"), vecty.Data("testid", "article")),
+			elem.TableHead(
+				elem.TableRow(
+					elem.TableHeader(vecty.Markup(vecty.Attribute("rowspan", "2"), vecty.Attribute("scope", "col")), vecty.Text(txt.Step)),
+					th(txt.Loss, 2), th(txt.TrainAcc, 2), th(txt.TestAcc, 2)),
+				elem.TableRow(sub(txt.Ours), sub(txt.Theirs), sub(txt.Ours), sub(txt.Theirs), sub(txt.Ours), sub(txt.Theirs)),
+			),
+			elem.TableBody(rows),
+		),
+	)
+}
+
+// SkipRender skips the card while the settings and the steps stay the same.
+func (a *ArticleCompare) SkipRender(prev vecty.Component) bool {
+	q, ok := prev.(*ArticleCompare)
+	return ok && q.Config == a.Config && sameRows(q.Rows, a.Rows)
+}
+
+func (a *ArticleCompare) onArticle(*vecty.Event) {
+	dispatcher.Dispatch(&action.UsePreset{Preset: action.Article})
+}

@@ -1,0 +1,152 @@
+package view
+
+import (
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+
+	"bibun/nn/spec"
+	"bibun/wasm/app/action"
+	"bibun/wasm/app/dispatcher"
+	"bibun/wasm/app/format"
+	"bibun/wasm/app/store"
+	"bibun/wasm/msg"
+)
+
+// costText is every English string CostChart shows.
+var costText = struct {
+	Title, Button, NotReady, Empty, ChartTitle, XLabel, YLabel, Explain string
+	About                                                               func(batch int) string
+	Sizes                                                               func(lo, hi, hidden int) string
+	Legend                                                              func(m spec.Method, slope string) string
+	Working                                                             func(m spec.Method, params string, done, total int) string
+}{
+	Title:      "Cost growth",
+	Button:     "Measure cost",
+	NotReady:   "Available between steps: once the run is paused, done or reset.",
+	Empty:      "Nothing measured yet: press the button (it takes some seconds).",
+	ChartTitle: "Time of one gradient against the number of parameters",
+	XLabel:     "parameters P",
+	YLabel:     "ms per gradient",
+	Explain: "On log-log axes a power law, time ∝ Pᵃ, is a straight line of slope a. Numerical differences run 2P forward passes " +
+		"that each cost ∝ P, so their time grows as P² (slope 2). Backprop's one forward and one backward pass grow as P " +
+		"(slope 1), and so do incremental's 2P cheap updates. But in WebAssembly an exponential costs as much as some 200 " +
+		"multiply-adds, so on the small networks each sample's sigmoids and loss outweigh its matrix products: the lines " +
+		"start flatter, and numerical's steepens toward 2 only at the largest sizes.",
+	About: func(batch int) string {
+		return "Times one whole gradient of each method on networks of growing size, batch " + strconv.Itoa(batch) +
+			", in a worker: the fastest of several runs, the networks taking turns three times over."
+	},
+	Sizes: func(lo, hi, hidden int) string {
+		return "Inputs S = " + strconv.Itoa(lo) + " … " + strconv.Itoa(hi) + ", " + strconv.Itoa(hidden) + " hidden units."
+	},
+	Legend: func(m spec.Method, slope string) string { return string(m) + ": slope " + slope },
+	Working: func(m spec.Method, params string, done, total int) string {
+		return "Timing " + string(m) + " at P = " + params + " (turn " + strconv.Itoa(done+1) + " of " + strconv.Itoa(total) + ")…"
+	},
+}
+
+// CostChart plots the time of one gradient of each method against P on
+// log-log axes, with the slope fitted to each method's points.
+type CostChart struct {
+	vecty.Core
+	Batch int              `vecty:"prop"` // the run's batch size
+	Ready bool             `vecty:"prop"` // the button may ask
+	Cost  store.CostGrowth `vecty:"prop"`
+}
+
+// Render implements vecty.Component.
+func (c *CostChart) Render() vecty.ComponentOrHTML {
+	txt, g, r := costText, c.Cost, c.Cost.Result
+	st := "idle"
+	var status vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Empty))
+	switch {
+	case g.Error != "":
+		st = "error"
+		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(g.Error))
+	case g.Busy:
+		st = "busy"
+		label := "…"
+		if r != nil && r.Now.Params > 0 {
+			label = txt.Working(r.Now.Method, format.Count(r.Now.Params), r.Done, r.Total)
+		}
+		status = &TaskProgress{ID: "cost-progress", Done: g.Done, Total: g.Total, Label: label}
+	case r != nil:
+		st = "done"
+		lo, hi, hidden := r.Points[0].Size, r.Points[0].Size, 0
+		for _, p := range r.Points {
+			lo, hi = min(lo, p.Size), max(hi, p.Size)
+			hidden = (p.Params - 2) / (p.Size + 3) // P = S·H + 3H + 2
+		}
+		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Sizes(lo, hi, hidden)))
+	}
+	figure := vecty.Markup(vecty.Class("chart-box", "plain"), vecty.Data("testid", "cost"), vecty.Data("state", st))
+	if r != nil {
+		for m, a := range r.Slopes {
+			figure = vecty.Markup(figure, vecty.Attribute("data-slope-"+string(m), format.Full(a)))
+		}
+	}
+	return elem.Section(vecty.Markup(vecty.Class("teach-card", "cost-growth"), vecty.Data("state", st)),
+		elem.Heading3(vecty.Text(txt.Title)),
+		elem.Paragraph(vecty.Text(txt.About(c.Batch))),
+		elem.Div(vecty.Markup(vecty.Class("task-controls")),
+			elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", "measure-cost"),
+				vecty.Property("disabled", !c.Ready || g.Busy), event.Click(c.onMeasure)), vecty.Text(txt.Button)),
+			vecty.If(!c.Ready, elem.Span(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.NotReady))),
+		),
+		status,
+		elem.Figure(figure, c.renderChart()),
+		elem.Paragraph(vecty.Markup(vecty.Class("explain")), vecty.Text(txt.Explain)),
+	)
+}
+
+// renderChart draws each method's points and the line through them.
+func (c *CostChart) renderChart() *vecty.HTML {
+	txt, r := costText, c.Cost.Result
+	var points []msg.CostPoint
+	if r != nil {
+		points = r.Points
+	}
+	var params, ms []float64
+	for _, q := range points {
+		params, ms = append(params, float64(q.Params)), append(ms, q.Ms)
+	}
+	x0, x1 := decades(params, 2)
+	y0, y1 := decades(ms, 4)
+	p := logPlot{x0: x0, x1: x1, y0: y0, y1: y1}
+	var legend [][2]string
+	var parts []vecty.MarkupOrChild
+	for _, m := range spec.Methods {
+		var xs, ys []float64
+		for _, q := range points {
+			if q.Method == m {
+				xs, ys = append(xs, float64(q.Params)), append(ys, q.Ms)
+			}
+		}
+		if len(xs) == 0 {
+			continue
+		}
+		slope := "…"
+		if a, ok := r.Slopes[m]; ok {
+			slope = strconv.FormatFloat(a, 'f', 2, 64)
+		}
+		legend = append(legend, [2]string{"cost-" + string(m), txt.Legend(m, slope)})
+		parts = append(parts, p.polyline("cost-"+string(m), xs, ys))
+		for i := range xs {
+			parts = append(parts, svg("circle", attrs("class", "point cost-"+string(m), "cx", coord(p.x(xs[i])), "cy", coord(p.y(ys[i])), "r", "3.5",
+				"data-method", string(m), "data-params", strconv.Itoa(int(xs[i])), "data-ms", format.Full(ys[i])),
+				svg("title", vecty.Text(string(m)+", P = "+format.Count(int(xs[i]))+": "+format.Duration(format.Milliseconds(ys[i]))))))
+		}
+	}
+	return logChart(txt.ChartTitle, &LogAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, Legend: legend}, parts...)
+}
+
+// SkipRender skips the chart while nothing it shows changes.
+func (c *CostChart) SkipRender(prev vecty.Component) bool {
+	q, ok := prev.(*CostChart)
+	return ok && q.Batch == c.Batch && q.Ready == c.Ready && q.Cost == c.Cost
+}
+
+func (c *CostChart) onMeasure(*vecty.Event) { dispatcher.Dispatch(&action.MeasureCost{}) }

@@ -1,0 +1,163 @@
+package view
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/elem"
+	"github.com/hexops/vecty/event"
+
+	"bibun/wasm/app/action"
+	"bibun/wasm/app/dispatcher"
+	"bibun/wasm/app/format"
+	"bibun/wasm/app/store"
+)
+
+// hSweepText is every English string HSweepChart shows.
+var hSweepText = struct {
+	Title, Button, NotReady, Empty, ChartTitle, XLabel, YLabel string
+	Truncation, RoundOff, Best, Explain                        string
+	Yours                                                      func(h string) string
+	About                                                      func(params, step int) string
+	Working                                                    func(done, total int) string
+}{
+	Title:      "Choosing h",
+	Button:     "Sweep h",
+	NotReady:   "Available between steps: once the run is paused, done or reset.",
+	Empty:      "No sweep yet: press the button.",
+	ChartTitle: "Relative error of central differences against h",
+	XLabel:     "h",
+	YLabel:     "relative error to backprop",
+	Truncation: "∝ h²",
+	RoundOff:   "∝ ε/h",
+	Best:       "∛ε ≈ 6·10⁻⁶",
+	Explain: "A central difference errs two ways. Truncation: (f(θ+h) − f(θ−h))/2h is exact only for a parabola, " +
+		"so it is off by about h²·f‴/6, an error that falls as h² while h shrinks. " +
+		"Round-off: each loss is rounded to float64, off by about ε·|L| (ε ≈ 2.2·10⁻¹⁶), and dividing by 2h " +
+		"magnifies that as ε/h. The sum is smallest where the two meet, near ∛ε ≈ 6·10⁻⁶: the bottom of the V.",
+	Yours: func(h string) string { return "your h = " + h },
+	About: func(params, step int) string {
+		return "The article's differences, two full forward passes each, on " + strconv.Itoa(params) +
+			" sampled parameters, at the weights after step " + strconv.Itoa(step) + " and the next step's batch."
+	},
+	Working: func(done, total int) string {
+		return "Sweeping: " + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " values of h…"
+	},
+}
+
+// epsCubeRoot is ∛ε for float64: where truncation and round-off of a
+// central difference balance.
+var epsCubeRoot = math.Cbrt(0x1p-52)
+
+// HSweepChart plots the error of central differences against h on log-log
+// axes: the V of truncation against round-off.
+type HSweepChart struct {
+	vecty.Core
+	H     float64      `vecty:"prop"` // the run's h
+	Step  int          `vecty:"prop"` // steps the run has taken
+	Ready bool         `vecty:"prop"` // the button may ask
+	Sweep store.HSweep `vecty:"prop"`
+}
+
+// Render implements vecty.Component.
+func (c *HSweepChart) Render() vecty.ComponentOrHTML {
+	txt, w, r := hSweepText, c.Sweep, c.Sweep.Result
+	st := "idle"
+	var status vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Empty))
+	switch {
+	case w.Error != "":
+		st = "error"
+		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(w.Error))
+	case w.Busy:
+		st = "busy"
+		status = &TaskProgress{ID: "hsweep-progress", Done: w.Done, Total: w.Total, Label: txt.Working(w.Done, w.Total)}
+	case r != nil:
+		st = "done"
+		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.About(r.Params, r.Step)))
+	}
+	return elem.Section(vecty.Markup(vecty.Class("teach-card", "hsweep"), vecty.Data("state", st)),
+		elem.Heading3(vecty.Text(txt.Title)),
+		elem.Div(vecty.Markup(vecty.Class("task-controls")),
+			elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", "sweep-h"),
+				vecty.Property("disabled", !c.Ready || w.Busy), event.Click(c.onSweep)), vecty.Text(txt.Button)),
+			vecty.If(!c.Ready, elem.Span(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.NotReady))),
+		),
+		status,
+		elem.Figure(vecty.Markup(vecty.Class("chart-box", "plain"), vecty.Data("testid", "hsweep"), vecty.Data("state", st)),
+			c.renderChart(),
+		),
+		elem.Paragraph(vecty.Markup(vecty.Class("explain")), vecty.Text(txt.Explain)),
+	)
+}
+
+// renderChart draws the sweep's points, the h² and ε/h guides through its
+// ends, and marks at the run's h and at ε^(1/3).
+func (c *HSweepChart) renderChart() *vecty.HTML {
+	txt, r := hSweepText, c.Sweep.Result
+	var hs, errs []float64
+	if r != nil {
+		hs, errs = r.H, r.Err
+	}
+	y0, y1 := decades(errs, 6)
+	p := logPlot{x0: -12, x1: 0, y0: y0, y1: y1}
+	top, bottom := coord(marginT), coord(plotH-marginB)
+	var parts []vecty.MarkupOrChild
+	mark := func(class string, h float64, label string, right bool) {
+		x, anchor, dx := p.x(h), "end", -4.0
+		if right {
+			anchor, dx = "start", 4
+		}
+		parts = append(parts,
+			svg("line", attrs("class", "marker "+class, "x1", coord(x), "x2", coord(x), "y1", top, "y2", bottom)),
+			svg("text", attrs("class", "marker-label "+class, "x", coord(x+dx), "y", coord(marginT+10), "text-anchor", anchor), vecty.Text(label)))
+	}
+	mark("best", epsCubeRoot, txt.Best, false)
+	if c.H >= 1e-12 && c.H <= 1 {
+		mark("yours", c.H, txt.Yours(format.Short(c.H)), true)
+	}
+	if n := len(hs); r != nil && n == r.Total && n >= 2 {
+		parts = append(parts, p.guide("truncation", hs[0], errs[0], 2, txt.Truncation), p.guide("round-off", hs[n-1], errs[n-1], -1, txt.RoundOff))
+	}
+	if len(hs) > 0 {
+		parts = append(parts, p.polyline("hsweep-line", hs, errs))
+	}
+	for n, h := range hs {
+		parts = append(parts, svg("circle", attrs("class", "point hsweep-point", "cx", coord(p.x(h)), "cy", coord(p.y(errs[n])), "r", "3.5",
+			"data-h", format.Full(h), "data-err", format.Full(errs[n])),
+			svg("title", vecty.Text("h = "+format.Sci(h, 1)+": "+format.Sci(errs[n], 2)))))
+	}
+	return logChart(txt.ChartTitle, &LogAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel}, parts...)
+}
+
+// guide returns a dotted line of slope a on the log-log axes through the
+// point (h, e), clipped to the chart, labelled beside its middle on the
+// side away from the data's V.
+func (p logPlot) guide(class string, h, e, a float64, label string) *vecty.HTML {
+	// e(x) = e·(x/h)^a; x where it meets the top and the bottom of the chart.
+	at := func(y float64) float64 { return h * math.Pow(math.Pow10(int(y))/e, 1/a) }
+	lo, hi := at(float64(p.y0)), at(float64(p.y1))
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	lo, hi = max(lo, math.Pow10(p.x0)), min(hi, math.Pow10(p.x1))
+	ey := func(x float64) float64 { return e * math.Pow(x/h, a) }
+	mid := math.Sqrt(lo * hi) // the middle on the log axis
+	x, y := p.x(mid), p.y(ey(mid))
+	anchor, dx := "end", -8.0 // above a rising line is left of it
+	if a < 0 {
+		anchor, dx = "start", 8
+	}
+	return svg("g", attrs("class", "guide "+class),
+		svg("line", attrs("x1", coord(p.x(lo)), "y1", coord(p.y(ey(lo))), "x2", coord(p.x(hi)), "y2", coord(p.y(ey(hi))))),
+		svg("text", attrs("class", "guide-label", "x", coord(x+dx), "y", coord(y-8), "text-anchor", anchor), vecty.Text(label)),
+	)
+}
+
+// SkipRender skips the chart while nothing it shows changes.
+func (c *HSweepChart) SkipRender(prev vecty.Component) bool {
+	q, ok := prev.(*HSweepChart)
+	return ok && q.H == c.H && q.Step == c.Step && q.Ready == c.Ready && q.Sweep == c.Sweep
+}
+
+func (c *HSweepChart) onSweep(*vecty.Event) { dispatcher.Dispatch(&action.SweepH{}) }

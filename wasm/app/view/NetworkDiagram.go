@@ -1,0 +1,106 @@
+package view
+
+import (
+	"strconv"
+
+	"github.com/hexops/vecty"
+)
+
+// diagramText is every English string NetworkDiagram shows.
+var diagramText = struct {
+	Title, Forward, Backward string
+	Ops, Back                [4]string // over each forward arrow; under each backward one
+	W1, W2                   string
+}{
+	Title:    "The network forward and backward",
+	Forward:  "forward: computes and keeps a1, z1, a2",
+	Backward: "backward: reuses them, right to left",
+	Ops:      [4]string{"·W1 + b1", "σ", "·W2 + b2", "softmax, −log"},
+	Back:     [4]string{"", "⊙ z1(1 − z1)", "·W2ᵀ", "(y − onehot)/B"},
+	W1:       "∂L/∂W1 = xᵀ·∂L/∂a1",
+	W2:       "∂L/∂W2 = z1ᵀ·∂L/∂a2",
+}
+
+// NetworkDiagram draws the network as its values in a row, x → a1 → z1 →
+// a2 → L, with the forward arrows above and the backward arrows below.
+type NetworkDiagram struct {
+	vecty.Core
+	S, H, B int `vecty:"prop"`
+}
+
+// The diagram's geometry, in viewBox units.
+const (
+	diagramW, diagramH = 640, 200
+	nodeW, nodeH       = 70, 40
+	nodeTop            = 40
+	backY              = 100 // the backward arrows
+)
+
+// Render implements vecty.Component.
+func (d *NetworkDiagram) Render() vecty.ComponentOrHTML {
+	txt := diagramText
+	b, s, h := strconv.Itoa(d.B), strconv.Itoa(d.S), strconv.Itoa(d.H)
+	nodes := []struct{ name, shape string }{
+		{"x", b + "×" + s}, {"a1", b + "×" + h}, {"z1", b + "×" + h}, {"a2", b + "×2"}, {"L", "1"},
+	}
+	cx := func(i int) float64 { return 50 + 135*float64(i) }
+	text := func(class string, x, y float64, t string) *vecty.HTML {
+		return svg("text", attrs("class", class, "x", coord(x), "y", coord(y), "text-anchor", "middle"), vecty.Text(t))
+	}
+	parts := []vecty.MarkupOrChild{
+		vecty.Markup(vecty.Attribute("viewBox", "0 0 "+itoa(diagramW)+" "+itoa(diagramH)), vecty.Attribute("role", "img"),
+			vecty.Attribute("aria-label", txt.Title), vecty.Class("diagram")),
+		svg("title", vecty.Text(txt.Title)),
+		svg("defs",
+			arrowHead("arrow-forward", "forward"),
+			arrowHead("arrow-backward", "backward"),
+		),
+	}
+	for i, n := range nodes {
+		x := cx(i)
+		parts = append(parts,
+			svg("rect", attrs("class", "node", "x", coord(x-nodeW/2), "y", coord(nodeTop), "width", itoa(nodeW), "height", itoa(nodeH), "rx", "6")),
+			text("node-name", x, nodeTop+17, n.name),
+			text("node-shape", x, nodeTop+32, n.shape),
+		)
+		if i == len(nodes)-1 {
+			continue
+		}
+		l, r := x+nodeW/2, cx(i+1)-nodeW/2
+		parts = append(parts,
+			svg("line", attrs("class", "edge forward", "x1", coord(l+2), "y1", coord(nodeTop+nodeH/2), "x2", coord(r-4), "y2", coord(nodeTop+nodeH/2),
+				"marker-end", "url(#arrow-forward)")),
+			text("edge-label", (l+r)/2, nodeTop-8, txt.Ops[i]),
+		)
+		if i > 0 {
+			parts = append(parts,
+				svg("line", attrs("class", "edge backward", "x1", coord(cx(i+1)-8), "y1", coord(backY), "x2", coord(x+12), "y2", coord(backY),
+					"marker-end", "url(#arrow-backward)")),
+				text("edge-label backward", (l+r)/2, backY+16, txt.Back[i]),
+			)
+		}
+	}
+	parts = append(parts,
+		// The weight gradients hang off the backward pass where it passes a1 and a2.
+		text("grad-label", (cx(0)+cx(1))/2, backY+44, txt.W1),
+		text("grad-label", (cx(2)+cx(3))/2, backY+44, txt.W2),
+		svg("line", attrs("class", "edge forward", "x1", "20", "y1", coord(diagramH-16), "x2", "48", "y2", coord(diagramH-16), "marker-end", "url(#arrow-forward)")),
+		svg("text", attrs("class", "edge-label", "x", "56", "y", coord(diagramH-12)), vecty.Text(txt.Forward)),
+		svg("line", attrs("class", "edge backward", "x1", "348", "y1", coord(diagramH-16), "x2", "320", "y2", coord(diagramH-16), "marker-end", "url(#arrow-backward)")),
+		svg("text", attrs("class", "edge-label", "x", "356", "y", coord(diagramH-12)), vecty.Text(txt.Backward)),
+	)
+	return svg("svg", parts...)
+}
+
+// arrowHead returns the marker of an arrow's head, coloured by class.
+func arrowHead(id, class string) *vecty.HTML {
+	return svg("marker", attrs("id", id, "class", "arrow-head "+class, "viewBox", "0 0 10 10", "refX", "8", "refY", "5",
+		"markerWidth", "7", "markerHeight", "7", "orient", "auto"),
+		svg("path", attrs("d", "M0,0 L10,5 L0,10 z")))
+}
+
+// SkipRender skips the diagram while its shapes stay the same.
+func (d *NetworkDiagram) SkipRender(prev vecty.Component) bool {
+	q, ok := prev.(*NetworkDiagram)
+	return ok && q.S == d.S && q.H == d.H && q.B == d.B
+}
