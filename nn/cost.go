@@ -6,16 +6,19 @@ import (
 	"time"
 )
 
-// CostSizes returns the networks of the cost-growth view: c with 8 hidden
-// units and 32, 64, 128, 256 and 512 inputs, so that P ≈ 8S doubles from
-// one to the next (282 … 4122) and a forward pass, ∝ B·S·H, grows like P
-// once the matrix product outweighs the H sigmoids per sample. Even the
-// numerical method takes seconds, not minutes.
+// CostSizes returns the networks of the cost-growth view: c with 2 hidden
+// units and 64, 128, 256, 512 and 1024 inputs, so that P ≈ 2S doubles
+// from one to the next (136 … 2056). A forward pass costs B·S·H
+// multiply-adds for the products and B·H exponentials for the sigmoids;
+// in WebAssembly an exponential costs some 200 multiply-adds, so the
+// products outweigh them, and numerical's cost shows its P², only when S
+// is in the hundreds. Few hidden units keep the largest numerical gradient
+// to a second or two.
 func CostSizes(c Config) []Config {
 	var cs []Config
-	for _, s := range []int{32, 64, 128, 256, 512} {
+	for _, s := range []int{64, 128, 256, 512, 1024} {
 		d := c
-		d.Size, d.Hidden = s, 8
+		d.Size, d.Hidden = s, 2
 		cs = append(cs, d)
 	}
 	return cs

@@ -12,7 +12,7 @@ import (
 )
 
 // Cost growth (target 5): the gradient's time against P over the networks
-// of nn.CostSizes (S = 32 … 512 at H = 8, P = 282 … 4122), and the slope
+// of nn.CostSizes (S = 64 … 1024 at H = 2, P = 136 … 2056), and the slope
 // of log(ms) against log(P). A numerical gradient is 2P forward passes of
 // work ∝ P each, so ∝ P²; incremental and backprop grow like P.
 
@@ -47,7 +47,7 @@ var how = map[string]string{
 func costRow(m nn.Method, where string, ps, ms []float64, errs []string, rep *Report) Result {
 	want := expectedSlope[m]
 	r := Result{Group: GroupCost, Method: string(m), Where: where, Workers: 1,
-		Settings: "cost sizes S=32…512, H=8, B=100 (P=282…4122), " + how[where],
+		Settings: "cost sizes S=64…1024, H=2, B=100 (P=136…2056), " + how[where],
 		Target:   fmt.Sprintf("≥ %d sizes, slope %g ± %g", minSizes, want, slopeTolerance)}
 	var pts []string
 	for i := range ps {
