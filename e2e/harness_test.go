@@ -18,7 +18,6 @@ import (
 	"iter"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -29,6 +28,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"bibun/internal/browser"
 	"bibun/internal/static"
 )
 
@@ -59,7 +59,7 @@ func runMain(m *testing.M) int {
 		fmt.Fprintf(os.Stderr, "e2e: %s has no app.wasm: run make build first\n", *siteDir)
 		return 1
 	}
-	exe, why := findChromium()
+	exe, why := browser.Find()
 	if exe == "" {
 		msg := "no Chromium found (" + why + "); install Debian's chromium to run the browser tests, or set CHROMIUM to its path"
 		if os.Getenv("CI") != "" {
@@ -81,25 +81,7 @@ func runMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(profile)
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1400, 1800),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		// Training runs in workers while the tab may be hidden: keep
-		// Chromium from slowing its timers or its renderer.
-		chromedp.Flag("disable-renderer-backgrounding", true),
-		chromedp.Flag("disable-background-timer-throttling", true),
-		chromedp.Flag("disable-backgrounding-occluded-windows", true),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browser.Options(exe, profile, false)...)
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()
@@ -109,28 +91,6 @@ func runMain(m *testing.M) int {
 	}
 	browserCtx = ctx
 	return m.Run()
-}
-
-// findChromium returns the browser to drive: $CHROMIUM, else /usr/bin/chromium,
-// else chromium, chromium-browser or google-chrome in PATH. When it finds
-// none it returns "" and what it tried.
-func findChromium() (exe, tried string) {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		if path, err := exec.LookPath(p); err == nil {
-			return path, ""
-		}
-		return "", "CHROMIUM=" + p + " is not an executable"
-	}
-	if _, err := exec.LookPath("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium", ""
-	}
-	names := []string{"chromium", "chromium-browser", "google-chrome"}
-	for _, name := range names {
-		if path, err := exec.LookPath(name); err == nil {
-			return path, ""
-		}
-	}
-	return "", "tried $CHROMIUM, /usr/bin/chromium and " + strings.Join(names, ", ") + " in PATH"
 }
 
 // Console collects what the page and its workers report as errors:

@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/systeminfo"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+
+	"bibun/internal/browser"
 )
 
 // newBrowser starts a headless Chromium for one test, as TestMain starts
@@ -30,24 +32,8 @@ func newBrowser(t *testing.T, throttled bool) context.Context {
 	if skipReason != "" {
 		t.Skip(skipReason)
 	}
-	exe, _ := findChromium()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1400, 1800),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-renderer-backgrounding", !throttled),
-		chromedp.Flag("disable-background-timer-throttling", !throttled),
-		chromedp.Flag("disable-backgrounding-occluded-windows", !throttled),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	exe, _ := browser.Find()
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browser.Options(exe, t.TempDir(), throttled)...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(func() { cancel(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {

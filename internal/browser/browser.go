@@ -52,16 +52,14 @@ type Browser struct {
 	profile string          // the user-data-dir, removed by Close
 }
 
-// Launch starts exe headless, with a new empty profile and the flags of the
-// browser tests: no sandbox, no GPU, no background networking, component
-// updates, sync or QUIC, and no throttling of hidden tabs or their timers
-// (training runs in workers while the tab may count as hidden).
-func Launch(exe string) (*Browser, error) {
-	profile, err := os.MkdirTemp("", "bibun-bench-profile-")
-	if err != nil {
-		return nil, err
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+// Options returns the allocator options of a headless exe with the
+// profile dir: no sandbox, no GPU, no background networking, component
+// updates, sync or QUIC (this machine's network is closed), a 1400×1800
+// window, and, unless throttled, no throttling of hidden tabs or their
+// timers (training runs in workers while the tab may count as hidden).
+// The browser tests and cmd/bench both launch with these.
+func Options(exe, profile string, throttled bool) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
 		chromedp.NoSandbox,
@@ -73,11 +71,19 @@ func Launch(exe string) (*Browser, error) {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-renderer-backgrounding", true),
-		chromedp.Flag("disable-background-timer-throttling", true),
-		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", !throttled),
+		chromedp.Flag("disable-background-timer-throttling", !throttled),
+		chromedp.Flag("disable-backgrounding-occluded-windows", !throttled),
 	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+}
+
+// Launch starts exe with Options (unthrottled) and a new empty profile.
+func Launch(exe string) (*Browser, error) {
+	profile, err := os.MkdirTemp("", "bibun-bench-profile-")
+	if err != nil {
+		return nil, err
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), Options(exe, profile, false)...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	b := &Browser{ctx: ctx, stop: func() { cancel(); cancelAlloc() }, profile: profile}
 	if err := chromedp.Do(ctx); err != nil { // starts the browser
