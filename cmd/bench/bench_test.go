@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"math"
 	"strings"
 	"testing"
 )
@@ -47,12 +46,6 @@ func TestMedian(t *testing.T) {
 		if got := median(c.xs); got != c.want {
 			t.Errorf("median(%v) = %v, want %v", c.xs, got, c.want)
 		}
-	}
-}
-
-func TestFasterHalfMean(t *testing.T) {
-	if got := fasterHalfMean([]float64{9, 0.1, 0.2, 5, 0.3}); math.Abs(got-0.2) > 1e-15 {
-		t.Errorf("fasterHalfMean = %v, want 0.2", got)
 	}
 }
 

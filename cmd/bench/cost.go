@@ -1,13 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"bibun/internal/browser"
 	"bibun/nn"
 )
 
@@ -23,23 +27,13 @@ var expectedSlope = map[nn.Method]float64{nn.Numerical: 2, nn.Incremental: 1, nn
 // still count as met: halfway between 1 and 2 is ambiguous.
 const slopeTolerance = 0.4
 
-// costSteps is the steps of each run of the cost sizes in the page: few
-// for the slow numerical method, more for the fast ones, whose steps are a
-// few ticks of the page's clock.
-func costSteps(m nn.Method) int {
-	if m == nn.Numerical {
-		return 3
-	}
-	return 15
-}
-
 // minSizes is the fewest sizes a slope is fitted to.
 const minSizes = 4
 
 // how says how each place times a gradient.
 var how = map[string]string{
 	"native":   "fastest of ≥ 3 gradients",
-	"chromium": "mean of the faster half of the steps",
+	"chromium": "the page's cost view (fastest of ≥ 3 rounds in a worker)",
 }
 
 // costRow fits the slope of ms against ps and returns the method's row;
@@ -86,48 +80,60 @@ func costNative(rep *Report, progress func(string, ...any)) []Result {
 	return out
 }
 
-// cost measures the cost sizes in the page: a run of costSteps steps with
-// 1 worker per method and size, taking the mean of the faster half of its
-// steps. The slower steps are dropped because a fresh worker runs its wasm
-// in V8's baseline tier until the optimizing tier has compiled the hot
-// functions, which on a busy machine can outlast a few short steps. The
-// mean, not the minimum, because the page's clock (performance.now(),
-// coarsened with jitter to 0.1 ms where the page is not cross-origin
-// isolated) ticks about as often as a backprop step of the small sizes.
+// cost measures the cost sizes in the page with its own cost-growth view
+// (the "Measure cost" button): a worker times every method and size with
+// nn.MeasureGradient, the networks taking turns, and the chart's points
+// carry each time in data-ms. That is the figure a learner sees, and
+// unlike a training step's grad-ms it holds no messaging or first-run
+// compilation.
 func (p *Page) cost(rep *Report) []Result {
+	p.progress("chromium: cost growth, the page's cost view (3 methods × 5 sizes)")
+	tab, err := p.open(article, false)
+	var raw string
+	if err == nil {
+		defer tab.Close()
+		const view = `document.querySelector('[data-testid=cost]')`
+		err = tab.WaitTrue(`document.querySelector('[data-testid=measure-cost]')?.disabled === false`, loadTimeout, "the Measure cost button")
+		if err == nil {
+			err = tab.Click("measure-cost")
+		}
+		if err == nil {
+			err = tab.WaitTrue(view+`?.dataset.state === "done"`, slowRun, "the cost view to finish")
+		}
+		if err == nil {
+			raw, err = browser.Eval[string](tab, `JSON.stringify([...`+view+`.querySelectorAll('circle')].map(c => ({...c.dataset})))`)
+		}
+	}
+	var pts []struct{ Method, Params, Ms string }
+	if err == nil {
+		err = json.Unmarshal([]byte(raw), &pts)
+	}
+	// The view measures the largest networks first; list them by P.
+	slices.SortStableFunc(pts, func(a, b struct{ Method, Params, Ms string }) int {
+		x, _ := strconv.ParseFloat(a.Params, 64)
+		y, _ := strconv.ParseFloat(b.Params, 64)
+		return cmp.Compare(x, y)
+	})
 	var out []Result
 	for _, m := range nn.Methods {
 		var ps, ms []float64
 		var errs []string
-		for _, c := range nn.CostSizes(nn.Article()) {
-			p.progress("chromium: cost growth, %s, S=%d H=%d (P=%d)", m, c.Size, c.Hidden, c.Params())
-			link := with(article, "grad="+string(m), fmt.Sprintf("size=%d", c.Size),
-				fmt.Sprintf("hidden=%d", c.Hidden), fmt.Sprintf("steps=%d", costSteps(m)), "workers=1")
-			steps, _, err := p.gradMs(link, costSteps(m), slowRun)
-			if err != nil {
-				errs = append(errs, fmt.Sprintf("S=%d: error: %v", c.Size, err))
+		if err != nil {
+			errs = append(errs, "error: "+err.Error())
+		}
+		for _, pt := range pts {
+			if pt.Method != string(m) {
 				continue
 			}
-			t := fasterHalfMean(steps)
-			if t <= 0 {
-				errs = append(errs, fmt.Sprintf("S=%d: 0 ms, below the page clock's tick", c.Size))
+			pv, e1 := strconv.ParseFloat(pt.Params, 64)
+			mv, e2 := strconv.ParseFloat(pt.Ms, 64)
+			if e1 != nil || e2 != nil || mv <= 0 {
+				errs = append(errs, fmt.Sprintf("unreadable point %+v", pt))
 				continue
 			}
-			ps, ms = append(ps, float64(c.Params())), append(ms, t)
+			ps, ms = append(ps, pv), append(ms, mv)
 		}
 		out = append(out, costRow(m, "chromium", ps, ms, errs, rep))
 	}
 	return out
-}
-
-// fasterHalfMean returns the mean of the smaller half (rounded up) of xs,
-// which it sorts.
-func fasterHalfMean(xs []float64) float64 {
-	slices.Sort(xs)
-	n := (len(xs) + 1) / 2
-	sum := 0.0
-	for _, x := range xs[:n] {
-		sum += x
-	}
-	return sum / float64(n)
 }
