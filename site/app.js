@@ -2,6 +2,20 @@
 // the body and sets window.bibunReady once it has.
 "use strict";
 
+// japanese reports whether the page will be in Japanese, before the Go
+// program can say: lang in the link, else the browser's language (as
+// package text decides).
+function japanese() {
+  const m = /(?:^|[#&])lang=(en|ja)(?:&|$)/.exec(location.hash);
+  return m ? m[1] === "ja" : /^ja(?:[-_]|$)/i.test(navigator.language || "");
+}
+
+if (japanese()) {
+  document.documentElement.lang = "ja";
+  const loading = document.querySelector(".loading");
+  if (loading) loading.textContent = "ネットワークを読み込んでいます…";
+}
+
 async function start() {
   const go = new Go();
   let result;
@@ -23,7 +37,9 @@ start().catch((err) => {
   const p = document.createElement("p");
   p.className = "fatal";
   p.setAttribute("role", "alert");
-  p.textContent = "This page could not start: " + (err && err.message ? err.message : err) +
-    ". It needs a browser with WebAssembly; reloading may help.";
+  const why = err && err.message ? err.message : err;
+  p.textContent = japanese()
+    ? "ページを起動できませんでした：" + why + "。WebAssembly に対応したブラウザが必要です。再読み込みで直ることもあります。"
+    : "This page could not start: " + why + ". It needs a browser with WebAssembly; reloading may help.";
   document.body.prepend(p);
 });

@@ -15,6 +15,7 @@ import (
 	"bibun/wasm/app/pace"
 	"bibun/wasm/app/pool"
 	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 	"bibun/wasm/app/view"
 	"bibun/wasm/msg"
 )
@@ -32,7 +33,7 @@ func main() {
 		func(i int, m msg.Message) { dispatcher.Dispatch(&action.FromWorker{Worker: i, Msg: m}) },
 		func(i int, text string) { dispatcher.Dispatch(&action.WorkerFailed{Worker: i, Text: text}) },
 	)
-	s := store.New(workers, b, browser.Cores(), uint64(time.Now().UnixNano()))
+	s := store.New(workers, b, browser.Cores(), uint64(time.Now().UnixNano()), text.Browser(browser.Language()))
 	dispatcher.Register(s.OnAction)
 	dispatcher.Dispatch(&action.ReadLink{Fragment: b.Fragment()})
 
@@ -40,7 +41,9 @@ func main() {
 	if err := vecty.RenderInto("body", page); err != nil {
 		panic(err)
 	}
-	render := pace.New(renderEvery, func() { vecty.Rerender(page) })
+	lang := func() { browser.ShowLanguage(string(s.Lang()), view.Title(s.Lang())) }
+	lang()
+	render := pace.New(renderEvery, func() { vecty.Rerender(page); lang() })
 	s.Subscribe(render.Poke)
 	b.OnHashChange(func(fragment string) { dispatcher.Dispatch(&action.ReadLink{Fragment: fragment}) })
 	browser.Ready()

@@ -77,3 +77,26 @@ func Cores() int {
 func Ready() {
 	js.Global().Set("bibunReady", true)
 }
+
+// Language returns the browser's preferred language, navigator.language
+// (a tag such as "ja-JP"), or "" if it has none.
+func Language() string {
+	l := js.Global().Get("navigator").Get("language")
+	if l.Type() != js.TypeString {
+		return ""
+	}
+	return l.String()
+}
+
+// ShowLanguage sets the document's language, <html lang>, and its title,
+// when they differ from what they are.
+func ShowLanguage(lang, title string) {
+	doc := js.Global().Get("document")
+	root := doc.Get("documentElement")
+	if root.Get("lang").String() != lang {
+		root.Set("lang", lang)
+	}
+	if doc.Get("title").String() != title {
+		doc.Set("title", title)
+	}
+}

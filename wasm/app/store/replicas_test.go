@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"bibun/wasm/app/action"
+	"bibun/wasm/app/text"
 	"bibun/wasm/msg"
 )
 
@@ -29,7 +30,7 @@ func (r *recorder) SendAll(m msg.Message) {
 func TestBackpropUsesWorkerZero(t *testing.T) {
 	for grad, want := range map[string]int{"backprop": 1, "numerical": 3} {
 		r := &recorder{}
-		s := New(r, &address{}, 4, 1)
+		s := New(r, &address{}, 4, 1, text.English)
 		s.OnAction(&action.ReadLink{Fragment: "size=4&hidden=2&workers=3&grad=" + grad})
 		s.OnAction(&action.Run{})
 		for i := range want {
@@ -53,7 +54,7 @@ func TestReplicasFitMemory(t *testing.T) {
 		"size=1024&hidden=512&train=5000&test=5000&workers=8&grad=incremental": 2,
 		"workers=8&grad=incremental": 8,
 	} {
-		s := New(&recorder{}, &address{}, 8, 1)
+		s := New(&recorder{}, &address{}, 8, 1, text.English)
 		s.OnAction(&action.ReadLink{Fragment: link})
 		if got := s.replicas(); got != want {
 			t.Errorf("%s: %d replicas (%.2g bytes each), want %d", link, got, replicaBytes(s.Settings.Config), want)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -29,7 +28,7 @@ func (s *Store) reset() {
 		s.workers.Start(s.started)
 	}
 	s.step, s.inited = nil, false
-	s.Status, s.Message, s.Rows, s.Progress = Idle, "", nil, Progress{}
+	s.Status, s.Stopped, s.Rows, s.Progress = Idle, Problem{}, nil, Progress{}
 	s.predict(nil)
 }
 
@@ -205,23 +204,18 @@ func (s *Store) finish(m *msg.Measured) {
 // passed the trainer's limit (nn.MaxLoss).
 func (s *Store) diverge(k int, what string, loss float64) {
 	c := s.Settings.Config
-	why := "the " + what + " is not a finite number"
-	if what == "loss" && loss != 0 {
-		why = fmt.Sprintf("the loss reached %.4g (a coin toss costs 0.69)", loss)
-	}
-	s.stop(Diverged, fmt.Sprintf("The run diverged at step %d: %s, so the step is not in the table. "+
-		"Try a smaller learning rate (now %g) or init std (now %g); changing either starts a new run.", k, why, c.LR, c.Std))
+	s.stop(Diverged, Problem{Step: k, What: what, Loss: loss, LR: c.LR, Std: c.Std})
 }
 
-// fail stops the run because worker i failed as text says.
-func (s *Store) fail(i int, text string) {
-	s.stop(Failed, fmt.Sprintf("Training worker %d failed: %s. Press Reset to start the workers again.", i+1, text))
+// fail stops the run because worker i failed as reason says.
+func (s *Store) fail(i int, reason string) {
+	s.stop(Failed, Problem{Worker: i + 1, Reason: reason})
 }
 
-// stop ends the run with status st; the next reset starts fresh workers,
-// since some may still be busy with the step or broken.
-func (s *Store) stop(st Status, text string) {
-	s.Status, s.Message = st, text
+// stop ends the run with status st for reason p; the next reset starts
+// fresh workers, since some may still be busy with the step or broken.
+func (s *Store) stop(st Status, p Problem) {
+	s.Status, s.Stopped = st, p
 	s.step, s.inited, s.dirty = nil, false, true
 	s.run++ // what the workers still say about this run is stale
 }

@@ -12,19 +12,23 @@ import (
 )
 
 // settle makes next the settings, shows them in the address and lists
-// notices. Any change of the settings resets the run: the same link is
-// the same run.
+// notices. Any change of the settings but the language resets the run:
+// the same link is the same run. A change of the language alone keeps the
+// run, its table and the notices, which the page words anew.
 func (s *Store) settle(next link.State, notices []link.Notice) {
-	s.Notices = make([]string, len(notices)) // a new slice: the view compares it with the last
-	for i, n := range notices {
-		s.Notices[i] = n.Text(next.Lang)
-	}
 	s.address.Show(link.Format(next))
 	s.Edits++
-	if next == s.Settings && s.started > 0 {
+	same := next
+	same.Lang = s.Settings.Lang
+	if same == s.Settings && s.started > 0 {
+		if next.Lang == s.Settings.Lang || len(notices) > 0 {
+			s.Notices = notices
+		} // else the language alone changed: the notices stay, worded anew
+		s.Settings = next
 		return
 	}
-	s.Settings, s.Copied = next, ""
+	s.Notices = notices
+	s.Settings, s.Copied = next, Copy{}
 	s.reset()
 	if c := shownPart(next.Config); c != s.shownFor {
 		s.shownFor, s.Samples = c, samples(c)

@@ -10,6 +10,7 @@ import (
 
 	"bibun/nn/spec"
 	"bibun/wasm/app/action"
+	"bibun/wasm/app/text"
 	"bibun/wasm/link"
 	"bibun/wasm/msg"
 )
@@ -55,22 +56,43 @@ type Progress struct {
 	Left  time.Duration // estimated time until the gradient is done; 0 if unknown
 }
 
+// Problem is why a run stopped, as data: the view words it in the page's
+// language. Status says which fields hold: Diverged (Step, What, Loss, LR,
+// Std) or Failed (Worker, Reason).
+type Problem struct {
+	Step   int     // the diverged step, left out of the table
+	What   string  // "loss" or "gradient": what is not a finite number or, if Loss > 0, too large
+	Loss   float64 // the batch loss that passed the trainer's limit; 0 if not finite
+	LR     float64 // the run's learning rate
+	Std    float64 // the run's init std
+	Worker int     // the worker that failed, from 1
+	Reason string  // the browser's or the worker's description of the failure, as given
+}
+
+// Copy is what became of the latest "Copy link".
+type Copy struct {
+	Done bool   // the browser answered
+	OK   bool   // the link is on the clipboard
+	URL  string // the link, to copy by hand when not OK
+}
+
 // Store is the page's state. Its exported fields are for reading only;
 // actions change them.
 type Store struct {
 	Settings link.State
-	Notices  []string // what the latest link or setting could not be, for a person
+	Notices  []link.Notice // what the latest link or setting could not be
 	Status   Status
-	Message  string         // why the run stopped, when Diverged or Failed
+	Stopped  Problem        // why the run stopped, when Diverged or Failed
 	Samples  []Sample       // the first msg.Shown training samples
 	Rows     []spec.Metrics // one per step taken
 	Progress Progress
-	Copied   string // what became of the latest "Copy link"
-	Edits    int    // settings changes so far, to refresh controls a visitor typed into
+	Copied   Copy // what became of the latest "Copy link"
+	Edits    int  // settings changes so far, to refresh controls a visitor typed into
 
 	workers   Workers
 	address   Address
 	cores     int        // logical processors of this machine
+	browser   text.Lang  // the browser's language, for a link without lang
 	seeds     *rand.Rand // draws new seeds
 	listeners []func()
 
@@ -88,13 +110,14 @@ type Store struct {
 
 // New returns a store with no settings yet: dispatch a ReadLink first.
 // cores is the machine's number of logical processors, seed the source of
-// new seeds.
-func New(w Workers, a Address, cores int, seed uint64) *Store {
+// new seeds, browser the language of a page whose link sets none.
+func New(w Workers, a Address, cores int, seed uint64, browser text.Lang) *Store {
 	return &Store{
 		Status:  Idle,
 		workers: w,
 		address: a,
 		cores:   max(cores, 1),
+		browser: browser,
 		seeds:   rand.New(rand.NewPCG(seed, 0x73656564)),
 		bench:   make(map[spec.Method]float64),
 		speed:   make(map[spec.Method]float64),
@@ -136,10 +159,7 @@ func (s *Store) OnAction(a any) {
 	case *action.CopyLink:
 		s.address.Copy()
 	case *action.LinkCopied:
-		s.Copied = "Link copied."
-		if !a.OK {
-			s.Copied = "Could not copy; the link is in the address bar: " + a.URL
-		}
+		s.Copied = Copy{Done: true, OK: a.OK, URL: a.URL}
 	case *action.FromWorker:
 		s.fromWorker(a.Worker, a.Msg)
 		s.fromTeacher(a.Msg)
@@ -161,6 +181,9 @@ func (s *Store) Workers() int {
 	}
 	return min(s.cores, link.MaxWorkers)
 }
+
+// Lang returns the page's language: the link's lang, or the browser's.
+func (s *Store) Lang() text.Lang { return text.Of(s.Settings.Lang, s.browser) }
 
 // Cores returns this machine's number of logical processors.
 func (s *Store) Cores() int { return s.cores }

@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"bibun/nn"
 	"bibun/nn/spec"
 	"bibun/wasm/app/action"
+	"bibun/wasm/app/text"
 	"bibun/wasm/cost"
 	"bibun/wasm/link"
 	"bibun/wasm/msg"
@@ -78,7 +80,7 @@ func (a *address) Copy()         {}
 
 func newStore(t *testing.T, fragment string) (*Store, *pool, *address) {
 	p, a := &pool{t: t}, &address{}
-	s := New(p, a, 2, 1)
+	s := New(p, a, 2, 1, text.English)
 	p.store = s
 	s.OnAction(&action.ReadLink{Fragment: fragment})
 	return s, p, a
@@ -127,7 +129,7 @@ func TestRunMatchesTrainer(t *testing.T) {
 	s.OnAction(&action.Run{})
 	p.deliver(-1)
 	if s.Status != Done {
-		t.Fatalf("status %s (%s), want done", s.Status, s.Message)
+		t.Fatalf("status %s (%+v), want done", s.Status, s.Stopped)
 	}
 	want := reference(t, s.Settings.Config)
 	if !sameRows(s.Rows, want) {
@@ -209,15 +211,15 @@ func TestSetClampsAndResets(t *testing.T) {
 	if c := s.Settings.Config; c.Train != 50 || c.Batch != 50 {
 		t.Errorf("train=50: train %d batch %d, want 50 50", c.Train, c.Batch)
 	}
-	if len(s.Notices) != 1 || !strings.HasPrefix(s.Notices[0], "batch") {
-		t.Errorf("notices %q, want one about batch", s.Notices)
+	if len(s.Notices) != 1 || s.Notices[0].Key != "batch" {
+		t.Errorf("notices %v, want one about batch", s.Notices)
 	}
 	if !strings.Contains(a.fragment, "&batch=50&") {
 		t.Errorf("address %q does not hold batch=50", a.fragment)
 	}
 	s.OnAction(&action.Set{Key: "grad", Value: "backprop"})
 	if s.Settings.Config.Method != spec.Backprop || len(s.Notices) != 0 {
-		t.Errorf("grad=backprop: method %s, notices %q", s.Settings.Config.Method, s.Notices)
+		t.Errorf("grad=backprop: method %s, notices %v", s.Settings.Config.Method, s.Notices)
 	}
 }
 
@@ -241,8 +243,8 @@ func TestDiverged(t *testing.T) {
 	s.OnAction(&action.Run{})
 	p.queue = nil // the workers' answers are lost; one reports a diverged gradient instead
 	s.OnAction(&action.FromWorker{Worker: 1, Msg: &msg.Failed{Run: s.run, Step: 1, Diverged: true, What: "gradient"}})
-	if s.Status != Diverged || !strings.Contains(s.Message, "step 1") || !strings.Contains(s.Message, "learning rate") {
-		t.Fatalf("status %s, message %q", s.Status, s.Message)
+	if s.Status != Diverged || s.Stopped.Step != 1 || s.Stopped.What != "gradient" || s.Stopped.LR != s.Settings.Config.LR {
+		t.Fatalf("status %s, problem %+v", s.Status, s.Stopped)
 	}
 	starts := p.starts
 	s.OnAction(&action.Reset{})
@@ -268,5 +270,46 @@ func TestEstimate(t *testing.T) {
 	c = s.Settings.Config
 	if got, want := s.Estimate(), cost.Time(c, s.speed[spec.Numerical], 2, 2); s.speed[spec.Numerical] != 0 && got != want {
 		t.Errorf("estimate after a step: %v, want %v from the step's speed", got, want)
+	}
+}
+
+// TestLanguageKeepsTheRun: lang is the only setting whose change keeps the
+// run, its table and its notices; the page follows the browser until the
+// link sets it.
+func TestLanguageKeepsTheRun(t *testing.T) {
+	s, p, a := newStore(t, "size=16&hidden=8&lr=1e9")
+	if s.Lang() != text.English || len(s.Notices) != 1 {
+		t.Fatalf("lang %s, notices %v; want en and one about lr", s.Lang(), s.Notices)
+	}
+	s.OnAction(&action.Step{})
+	p.deliver(-1)
+	s.OnAction(&action.Step{})
+	p.deliver(-1)
+	rows := slices.Clone(s.Rows)
+	s.OnAction(&action.Set{Key: "lang", Value: "ja"})
+	if s.Lang() != text.Japanese || !strings.Contains(a.fragment, "lang=ja") {
+		t.Errorf("after lang=ja: lang %s, address %q", s.Lang(), a.fragment)
+	}
+	if s.Status != Paused || !sameRows(s.Rows, rows) || len(s.Rows) != 2 || len(s.Notices) != 1 {
+		t.Errorf("lang=ja changed the run: status %s, %d rows, notices %v", s.Status, len(s.Rows), s.Notices)
+	}
+	s.OnAction(&action.Step{})
+	p.deliver(-1)
+	if len(s.Rows) != 3 {
+		t.Errorf("a step after lang=ja: %d rows, want 3", len(s.Rows))
+	}
+	s.OnAction(&action.Set{Key: "lr", Value: "0.5"})
+	if len(s.Rows) != 0 || s.Lang() != text.Japanese {
+		t.Errorf("lr=0.5 after lang=ja: %d rows, lang %s; want a new run in Japanese", len(s.Rows), s.Lang())
+	}
+
+	j := New(p, a, 2, 1, text.Japanese)
+	j.OnAction(&action.ReadLink{Fragment: "size=16"})
+	if j.Lang() != text.Japanese {
+		t.Errorf("a Japanese browser with no lang in the link: %s", j.Lang())
+	}
+	j.OnAction(&action.ReadLink{Fragment: "size=16&lang=en"})
+	if j.Lang() != text.English {
+		t.Errorf("a Japanese browser with lang=en: %s", j.Lang())
 	}
 }

@@ -21,7 +21,7 @@ const AutoCheckMs = 500
 type Task struct {
 	Busy        bool   // asked for and not yet answered in full
 	Done, Total int    // how far, while Busy: parameters, h values or points
-	Error       string // why the latest one failed, for a person; "" if it did not
+	Error       string // why the latest one failed, as the worker said; "" if it did not
 }
 
 // GradCheck is the gradient check of the current run.
@@ -204,7 +204,10 @@ func (s *Store) fromTeacher(m msg.Message) {
 
 // taskFailed records why a teaching task failed.
 func (s *Store) taskFailed(m *msg.TaskFailed) {
-	text := "The worker could not do it: " + m.Text + "."
+	text := m.Text
+	if text == "" {
+		text = "?" // it failed all the same
+	}
 	switch t := &s.teach; m.Task {
 	case msg.TaskCheck:
 		if t.checkRun == s.run {

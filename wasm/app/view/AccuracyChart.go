@@ -7,18 +7,31 @@ import (
 	"github.com/hexops/vecty/elem"
 
 	"bibun/nn/spec"
+	"bibun/wasm/app/text"
 )
+
+// accuracyChartText is every string AccuracyChart shows.
+var accuracyChartText = text.Table[struct{ Title, XLabel, YLabel, Train, Test, Caption string }]{
+	text.English: {Title: "Accuracy on the training and test sets", XLabel: "step", YLabel: "accuracy",
+		Train: "training set", Test: "test set",
+		Caption: "Accuracy: the share of samples classified right, on the whole training set and the whole test set."},
+	text.Japanese: {Title: "訓練データとテストデータでの正解率", XLabel: "ステップ", YLabel: "正解率",
+		Train: "訓練データ", Test: "テストデータ",
+		Caption: "正解率：正しく分類できたサンプルの割合です。訓練データ全体とテストデータ全体で測っています。"},
+}
 
 // AccuracyChart draws the accuracy on the training and the test set
 // against the step.
 type AccuracyChart struct {
 	vecty.Core
 	Rows  []spec.Metrics `vecty:"prop"`
+	Lang  text.Lang      `vecty:"prop"`
 	Steps int            `vecty:"prop"` // steps of the whole run: the x axis
 }
 
 // Render implements vecty.Component.
 func (c *AccuracyChart) Render() vecty.ComponentOrHTML {
+	txt := accuracyChartText.In(c.Lang)
 	train := make([]float64, len(c.Rows))
 	test := make([]float64, len(c.Rows))
 	for i, m := range c.Rows {
@@ -30,15 +43,15 @@ func (c *AccuracyChart) Render() vecty.ComponentOrHTML {
 		series = append(series, p.line("train", math.NaN(), train), p.line("test", math.NaN(), test))
 	}
 	return elem.Figure(vecty.Markup(vecty.Class("chart-box")),
-		chart("Accuracy on the training and test sets",
-			&ChartAxes{Plot: p, YLabel: "accuracy", YDigits: 1, Legend: [][2]string{{"train", "training set"}, {"test", "test set"}}},
+		chart(txt.Title,
+			&ChartAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, YDigits: 1, Legend: [][2]string{{"train", txt.Train}, {"test", txt.Test}}},
 			series...),
-		elem.FigureCaption(vecty.Text("Accuracy: the share of samples classified right, on the whole training set and the whole test set.")),
+		elem.FigureCaption(vecty.Text(txt.Caption)),
 	)
 }
 
-// SkipRender skips the chart while its rows and axis stay the same.
+// SkipRender skips the chart while its rows, axis and language stay the same.
 func (c *AccuracyChart) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*AccuracyChart)
-	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps
+	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps && p.Lang == c.Lang
 }

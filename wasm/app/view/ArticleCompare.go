@@ -12,30 +12,53 @@ import (
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/app/format"
+	"bibun/wasm/app/text"
 )
 
-// articleText is every English string ArticleCompare shows.
-var articleText = struct {
-	Title, Off, Button, Note, ChartTitle, YLabel, Caption string
-	Ours, Theirs, Step, Loss, TrainAcc, TestAcc           string
-	Series                                                [4]string // our loss, the article's loss, our test accuracy, the article's
-}{
-	Title:  "The article beside this run",
-	Off:    "With the article's settings (any seed, any method), the loss and accuracies its author logged appear here beside this run's.",
-	Button: "Use the article's settings",
-	Note: "The article's own log, step by step, beside this run. Its random streams are numpy's and its sigmoid is written " +
-		"1/(1 + exp(a)), a sign slip that W1 absorbs, so the digits differ from ours; the shape should match: " +
-		"the loss falls from about 0.61 to 0.2 and the accuracy climbs from 0.5 to about 0.96.",
-	ChartTitle: "Loss and test accuracy, this run and the article's",
-	YLabel:     "loss, accuracy",
-	Caption:    "Solid: this run. Dashed: the article's log.",
-	Ours:       "this run",
-	Theirs:     "article",
-	Step:       "step",
-	Loss:       "loss",
-	TrainAcc:   "train acc",
-	TestAcc:    "test acc",
-	Series:     [4]string{"loss, this run", "loss, article", "test accuracy, this run", "test accuracy, article"},
+// articleText is every string ArticleCompare shows.
+var articleText = text.Table[struct {
+	Title, Off, Button, Note, ChartTitle, XLabel, YLabel, Caption string
+	Ours, Theirs, Step, Loss, TrainAcc, TestAcc                   string
+	Series                                                        [4]string // our loss, the article's loss, our test accuracy, the article's
+}]{
+	text.English: {
+		Title:  "The article beside this run",
+		Off:    "With the article's settings (any seed, any method), the loss and accuracies its author logged appear here beside this run's.",
+		Button: "Use the article's settings",
+		Note: "The article's own log, step by step, beside this run. Its random streams are numpy's and its sigmoid is written " +
+			"1/(1 + exp(a)), a sign slip that W1 absorbs, so the digits differ from ours; the shape should match: " +
+			"the loss falls from about 0.61 to 0.2 and the accuracy climbs from 0.5 to about 0.96.",
+		ChartTitle: "Loss and test accuracy, this run and the article's",
+		XLabel:     "step",
+		YLabel:     "loss, accuracy",
+		Caption:    "Solid: this run. Dashed: the article's log.",
+		Ours:       "this run",
+		Theirs:     "article",
+		Step:       "step",
+		Loss:       "loss",
+		TrainAcc:   "train acc",
+		TestAcc:    "test acc",
+		Series:     [4]string{"loss, this run", "loss, article", "test accuracy, this run", "test accuracy, article"},
+	},
+	text.Japanese: {
+		Title:  "記事の実行と並べて",
+		Off:    "記事の設定にすると（シードと勾配の計算方法は問いません）、記事の筆者が記録した損失と正解率が、この実行の値と並んでここに表示されます。",
+		Button: "記事の設定にする",
+		Note: "記事の筆者自身の記録を、この実行とステップごとに並べています。記事の乱数は numpy のもので、シグモイドも " +
+			"1/(1 + exp(a)) と符号が逆に書かれています（W1 が吸収するので学習はできます）。そのため数値は一致しませんが、" +
+			"形は同じはずです。損失は約 0.61 から 0.2 まで下がり、正解率は 0.5 から約 0.96 まで上がります。",
+		ChartTitle: "損失とテスト正解率：この実行と記事",
+		XLabel:     "ステップ",
+		YLabel:     "損失・正解率",
+		Caption:    "実線：この実行。破線：記事の記録。",
+		Ours:       "この実行",
+		Theirs:     "記事",
+		Step:       "ステップ",
+		Loss:       "損失",
+		TrainAcc:   "訓練正解率",
+		TestAcc:    "テスト正解率",
+		Series:     [4]string{"損失（この実行）", "損失（記事）", "テスト正解率（この実行）", "テスト正解率（記事）"},
+	},
 }
 
 // ArticleCompare shows the article's logged run beside this one when the
@@ -43,6 +66,7 @@ var articleText = struct {
 type ArticleCompare struct {
 	vecty.Core
 	Config spec.Config    `vecty:"prop"`
+	Lang   text.Lang      `vecty:"prop"`
 	Rows   []spec.Metrics `vecty:"prop"`
 }
 
@@ -56,7 +80,7 @@ func isArticle(c spec.Config) bool {
 
 // Render implements vecty.Component.
 func (a *ArticleCompare) Render() vecty.ComponentOrHTML {
-	txt := articleText
+	txt := articleText.In(a.Lang)
 	if !isArticle(a.Config) {
 		return elem.Section(vecty.Markup(vecty.Class("teach-card", "article"), vecty.Data("state", "off")),
 			elem.Heading3(vecty.Text(txt.Title)),
@@ -94,7 +118,8 @@ func (a *ArticleCompare) renderChart() *vecty.HTML {
 	if len(a.Rows) > 0 {
 		series = append(series, p.line("loss", math.NaN(), loss), p.line("test", math.NaN(), test))
 	}
-	return chart(articleText.ChartTitle, &ChartAxes{Plot: p, YLabel: articleText.YLabel, YDigits: 1}, series...)
+	txt := articleText.In(a.Lang)
+	return chart(txt.ChartTitle, &ChartAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, YDigits: 1}, series...)
 }
 
 // renderLegend names the chart's four lines.
@@ -102,7 +127,7 @@ func (a *ArticleCompare) renderLegend() *vecty.HTML {
 	classes := [4]string{"loss", "article-loss", "test", "article-test"}
 	items := make(vecty.List, len(classes))
 	for i, c := range classes {
-		items[i] = elem.ListItem(elem.Span(vecty.Markup(vecty.Class("swatch", c))), vecty.Text(articleText.Series[i]))
+		items[i] = elem.ListItem(elem.Span(vecty.Markup(vecty.Class("swatch", c))), vecty.Text(articleText.In(a.Lang).Series[i]))
 	}
 	return elem.UnorderedList(vecty.Markup(vecty.Class("chart-legend")), items)
 }
@@ -110,7 +135,7 @@ func (a *ArticleCompare) renderLegend() *vecty.HTML {
 // renderTable lists each step of both runs; this run's cells stay empty
 // until it takes the step.
 func (a *ArticleCompare) renderTable() *vecty.HTML {
-	txt := articleText
+	txt := articleText.In(a.Lang)
 	th := func(text string, span int) *vecty.HTML {
 		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "colgroup"), vecty.Attribute("colspan", strconv.Itoa(span))), vecty.Text(text))
 	}
@@ -155,7 +180,7 @@ func (a *ArticleCompare) renderTable() *vecty.HTML {
 // SkipRender skips the card while the settings and the steps stay the same.
 func (a *ArticleCompare) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*ArticleCompare)
-	return ok && q.Config == a.Config && sameRows(q.Rows, a.Rows)
+	return ok && q.Config == a.Config && q.Lang == a.Lang && sameRows(q.Rows, a.Rows)
 }
 
 func (a *ArticleCompare) onArticle(*vecty.Event) {

@@ -13,6 +13,7 @@ import (
 type ChartAxes struct {
 	vecty.Core
 	Plot    plot        `vecty:"prop"`
+	XLabel  string      `vecty:"prop"` // the steps', in the page's language
 	YLabel  string      `vecty:"prop"`
 	YDigits int         `vecty:"prop"` // decimals of the y ticks
 	Legend  [][2]string `vecty:"prop"` // the class and the name of each series, if more than one
@@ -43,7 +44,7 @@ func (a *ChartAxes) Render() vecty.ComponentOrHTML {
 		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(plotW-marginR), "y1", coord(plotH-marginB), "y2", coord(plotH-marginB))),
 		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(marginL), "y1", coord(marginT), "y2", coord(plotH-marginB))),
 		svg("text", attrs("class", "axis-label", "x", coord((marginL+plotW-marginR)/2), "y", coord(plotH-4), "text-anchor", "middle"),
-			vecty.Text("step")),
+			vecty.Text(a.XLabel)),
 		svg("text", attrs("class", "axis-label", "transform", "translate(12 "+coord((marginT+plotH-marginB)/2)+") rotate(-90)", "text-anchor", "middle"),
 			vecty.Text(a.YLabel)),
 	)
@@ -59,5 +60,5 @@ func (a *ChartAxes) Render() vecty.ComponentOrHTML {
 // SkipRender skips the axes while their ranges stay the same.
 func (a *ChartAxes) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*ChartAxes)
-	return ok && p.Plot == a.Plot && p.YLabel == a.YLabel && p.YDigits == a.YDigits && slices.Equal(p.Legend, a.Legend)
+	return ok && p.Plot == a.Plot && p.XLabel == a.XLabel && p.YLabel == a.YLabel && p.YDigits == a.YDigits && slices.Equal(p.Legend, a.Legend)
 }

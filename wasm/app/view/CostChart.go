@@ -12,39 +12,71 @@ import (
 	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/app/format"
 	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 	"bibun/wasm/msg"
 )
 
-// costText is every English string CostChart shows.
-var costText = struct {
+// costText is every string CostChart shows. The functions take numbers
+// already written for reading, and a method's name in the language.
+var costText = text.Table[struct {
 	Title, Button, NotReady, Empty, ChartTitle, XLabel, YLabel, Explain string
-	About                                                               func(batch int) string
-	Sizes                                                               func(lo, hi, hidden int) string
-	Legend                                                              func(m spec.Method, slope string) string
-	Working                                                             func(m spec.Method, params string, done, total int) string
-}{
-	Title:      "Cost growth",
-	Button:     "Measure cost",
-	NotReady:   "Available between steps: once the run is paused, done or reset.",
-	Empty:      "Nothing measured yet: press the button (it takes some seconds).",
-	ChartTitle: "Time of one gradient against the number of parameters",
-	XLabel:     "parameters P",
-	YLabel:     "ms per gradient",
-	Explain: "On log-log axes a power law, time ∝ Pᵃ, is a straight line of slope a. Numerical differences run 2P forward passes " +
-		"that each cost ∝ P, so their time grows as P² (slope 2). Backprop's one forward and one backward pass grow as P " +
-		"(slope 1), and so do incremental's 2P cheap updates. But in WebAssembly an exponential costs as much as some 200 " +
-		"multiply-adds, so on the small networks each sample's sigmoids and loss outweigh its matrix products: the lines " +
-		"start flatter, and numerical's steepens toward 2 only at the largest sizes.",
-	About: func(batch int) string {
-		return "Times one whole gradient of each method on networks of growing size, batch " + strconv.Itoa(batch) +
-			", in a worker: the fastest of several runs, the networks taking turns three times over."
+	About                                                               func(batch string) string
+	Sizes                                                               func(lo, hi, hidden string) string
+	Legend                                                              func(method, slope string) string
+	Working                                                             func(method, params, turn, turns string) string
+	Failed                                                              func(reason string) string
+}]{
+	text.English: {
+		Title:      "Cost growth",
+		Button:     "Measure cost",
+		NotReady:   "Available between steps: once the run is paused, done or reset.",
+		Empty:      "Nothing measured yet: press the button (it takes some seconds).",
+		ChartTitle: "Time of one gradient against the number of parameters",
+		XLabel:     "parameters P",
+		YLabel:     "ms per gradient",
+		Explain: "On log-log axes a power law, time ∝ Pᵃ, is a straight line of slope a. Numerical differences run 2P forward passes " +
+			"that each cost ∝ P, so their time grows as P² (slope 2). Backprop's one forward and one backward pass grow as P " +
+			"(slope 1), and so do incremental's 2P cheap updates. But in WebAssembly an exponential costs as much as some 200 " +
+			"multiply-adds, so on the small networks each sample's sigmoids and loss outweigh its matrix products: the lines " +
+			"start flatter, and numerical's steepens toward 2 only at the largest sizes.",
+		About: func(batch string) string {
+			return "Times one whole gradient of each method on networks of growing size, batch " + batch +
+				", in a worker: the fastest of several runs, the networks taking turns three times over."
+		},
+		Sizes: func(lo, hi, hidden string) string {
+			return "Inputs S = " + lo + " … " + hi + ", " + hidden + " hidden units."
+		},
+		Legend: func(method, slope string) string { return method + ": slope " + slope },
+		Working: func(method, params, turn, turns string) string {
+			return "Timing " + method + " at P = " + params + " (turn " + turn + " of " + turns + ")…"
+		},
+		Failed: func(reason string) string { return "The worker could not do it: " + reason + "." },
 	},
-	Sizes: func(lo, hi, hidden int) string {
-		return "Inputs S = " + strconv.Itoa(lo) + " … " + strconv.Itoa(hi) + ", " + strconv.Itoa(hidden) + " hidden units."
-	},
-	Legend: func(m spec.Method, slope string) string { return string(m) + ": slope " + slope },
-	Working: func(m spec.Method, params string, done, total int) string {
-		return "Timing " + string(m) + " at P = " + params + " (turn " + strconv.Itoa(done+1) + " of " + strconv.Itoa(total) + ")…"
+	text.Japanese: {
+		Title:      "計算時間の増え方",
+		Button:     "計算時間を測る",
+		NotReady:   "ステップの合間（一時停止・完了・リセットの後）に使えます。",
+		Empty:      "まだ測っていません。ボタンを押してください（数秒かかります）。",
+		ChartTitle: "勾配 1 回の計算時間とパラメータ数の関係",
+		XLabel:     "パラメータ数 P",
+		YLabel:     "勾配 1 回の時間 (ms)",
+		Explain: "両対数グラフでは、べき乗則「時間 ∝ Pᵃ」は傾き a の直線になります。数値微分は P に比例する手間の順伝播を 2P 回行うので、" +
+			"時間は P² に比例して増えます（傾き 2）。誤差逆伝播法の順伝播と逆伝播 1 回ずつは P に比例し（傾き 1）、" +
+			"増分計算の 2P 回の軽い更新も同じです。ただし WebAssembly では指数関数 1 回に積和およそ 200 回分の時間がかかるため、" +
+			"小さなネットワークではサンプルごとのシグモイドと損失の計算が行列積より重くなります。そのため直線は初めは緩やかで、" +
+			"数値微分の傾きが 2 に近づくのは最大のサイズになってからです。",
+		About: func(batch string) string {
+			return "大きさの違うネットワークで、各方法の勾配 1 回分の計算時間をワーカーの中で測ります（バッチ " + batch +
+				"）。ネットワークを順番に 3 巡させ、何回か測ったうちの最速の値を使います。"
+		},
+		Sizes: func(lo, hi, hidden string) string {
+			return "入力 S = " + lo + " … " + hi + "、隠れ層 " + hidden + " ユニット。"
+		},
+		Legend: func(method, slope string) string { return method + "：傾き " + slope },
+		Working: func(method, params, turn, turns string) string {
+			return "P = " + params + " で" + method + "を計測中（" + turns + " 回中 " + turn + " 回目）…"
+		},
+		Failed: func(reason string) string { return "ワーカーが計算できませんでした：" + reason + "。" },
 	},
 }
 
@@ -53,24 +85,25 @@ var costText = struct {
 type CostChart struct {
 	vecty.Core
 	Batch int              `vecty:"prop"` // the run's batch size
+	Lang  text.Lang        `vecty:"prop"`
 	Ready bool             `vecty:"prop"` // the button may ask
 	Cost  store.CostGrowth `vecty:"prop"`
 }
 
 // Render implements vecty.Component.
 func (c *CostChart) Render() vecty.ComponentOrHTML {
-	txt, g, r := costText, c.Cost, c.Cost.Result
+	txt, g, r := costText.In(c.Lang), c.Cost, c.Cost.Result
 	st := "idle"
 	var status vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Empty))
 	switch {
 	case g.Error != "":
 		st = "error"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(g.Error))
+		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(txt.Failed(g.Error)))
 	case g.Busy:
 		st = "busy"
 		label := "…"
 		if r != nil && r.Now.Params > 0 {
-			label = txt.Working(r.Now.Method, format.Count(r.Now.Params), r.Done, r.Total)
+			label = txt.Working(methodName(c.Lang, r.Now.Method), format.Count(r.Now.Params), strconv.Itoa(r.Done+1), strconv.Itoa(r.Total))
 		}
 		status = &TaskProgress{ID: "cost-progress", Done: g.Done, Total: g.Total, Label: label}
 	case r != nil:
@@ -80,7 +113,7 @@ func (c *CostChart) Render() vecty.ComponentOrHTML {
 			lo, hi = min(lo, p.Size), max(hi, p.Size)
 			hidden = (p.Params - 2) / (p.Size + 3) // P = S·H + 3H + 2
 		}
-		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Sizes(lo, hi, hidden)))
+		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Sizes(strconv.Itoa(lo), strconv.Itoa(hi), strconv.Itoa(hidden))))
 	}
 	figure := vecty.Markup(vecty.Class("chart-box", "plain"), vecty.Data("testid", "cost"), vecty.Data("state", st))
 	if r != nil {
@@ -90,7 +123,7 @@ func (c *CostChart) Render() vecty.ComponentOrHTML {
 	}
 	return elem.Section(vecty.Markup(vecty.Class("teach-card", "cost-growth"), vecty.Data("state", st)),
 		elem.Heading3(vecty.Text(txt.Title)),
-		elem.Paragraph(vecty.Text(txt.About(c.Batch))),
+		elem.Paragraph(vecty.Text(txt.About(strconv.Itoa(c.Batch)))),
 		elem.Div(vecty.Markup(vecty.Class("task-controls")),
 			elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", "measure-cost"),
 				vecty.Property("disabled", !c.Ready || g.Busy), event.Click(c.onMeasure)), vecty.Text(txt.Button)),
@@ -104,7 +137,7 @@ func (c *CostChart) Render() vecty.ComponentOrHTML {
 
 // renderChart draws each method's points and the line through them.
 func (c *CostChart) renderChart() *vecty.HTML {
-	txt, r := costText, c.Cost.Result
+	txt, r := costText.In(c.Lang), c.Cost.Result
 	var points []msg.CostPoint
 	if r != nil {
 		points = r.Points
@@ -132,12 +165,12 @@ func (c *CostChart) renderChart() *vecty.HTML {
 		if a, ok := r.Slopes[m]; ok {
 			slope = strconv.FormatFloat(a, 'f', 2, 64)
 		}
-		legend = append(legend, [2]string{"cost-" + string(m), txt.Legend(m, slope)})
+		legend = append(legend, [2]string{"cost-" + string(m), txt.Legend(methodName(c.Lang, m), slope)})
 		parts = append(parts, p.polyline("cost-"+string(m), xs, ys))
 		for i := range xs {
 			parts = append(parts, svg("circle", attrs("class", "point cost-"+string(m), "cx", coord(p.x(xs[i])), "cy", coord(p.y(ys[i])), "r", "3.5",
 				"data-method", string(m), "data-params", strconv.Itoa(int(xs[i])), "data-ms", format.Full(ys[i])),
-				svg("title", vecty.Text(string(m)+", P = "+format.Count(int(xs[i]))+": "+format.Duration(format.Milliseconds(ys[i]))))))
+				svg("title", vecty.Text(methodName(c.Lang, m)+", P = "+format.Count(int(xs[i]))+": "+format.Duration(format.Milliseconds(ys[i]))))))
 		}
 	}
 	return logChart(txt.ChartTitle, &LogAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, Legend: legend}, parts...)
@@ -146,7 +179,7 @@ func (c *CostChart) renderChart() *vecty.HTML {
 // SkipRender skips the chart while nothing it shows changes.
 func (c *CostChart) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*CostChart)
-	return ok && q.Batch == c.Batch && q.Ready == c.Ready && q.Cost == c.Cost
+	return ok && q.Batch == c.Batch && q.Lang == c.Lang && q.Ready == c.Ready && q.Cost == c.Cost
 }
 
 func (c *CostChart) onMeasure(*vecty.Event) { dispatcher.Dispatch(&action.MeasureCost{}) }

@@ -12,39 +12,70 @@ import (
 	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/app/format"
 	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 )
 
-// hSweepText is every English string HSweepChart shows.
-var hSweepText = struct {
+// hSweepText is every string HSweepChart shows; the functions take
+// numbers already written for reading.
+var hSweepText = text.Table[struct {
 	Title, Button, NotReady, Empty, ChartTitle, XLabel, YLabel string
-	Truncation, RoundOff, Best, Explain                        string
+	Explain                                                    string
 	Yours                                                      func(h string) string
-	About                                                      func(params, step int) string
-	Working                                                    func(done, total int) string
-}{
-	Title:      "Choosing h",
-	Button:     "Sweep h",
-	NotReady:   "Available between steps: once the run is paused, done or reset.",
-	Empty:      "No sweep yet: press the button.",
-	ChartTitle: "Relative error of central differences against h",
-	XLabel:     "h",
-	YLabel:     "relative error to backprop",
-	Truncation: "∝ h²",
-	RoundOff:   "∝ ε/h",
-	Best:       "∛ε ≈ 6·10⁻⁶",
-	Explain: "A central difference errs two ways. Truncation: (f(θ+h) − f(θ−h))/2h is exact only for a parabola, " +
-		"so it is off by about h²·f‴/6, an error that falls as h² while h shrinks. " +
-		"Round-off: each loss is rounded to float64, off by about ε·|L| (ε ≈ 2.2·10⁻¹⁶), and dividing by 2h " +
-		"magnifies that as ε/h. The sum is smallest where the two meet, near ∛ε ≈ 6·10⁻⁶: the bottom of the V.",
-	Yours: func(h string) string { return "your h = " + h },
-	About: func(params, step int) string {
-		return "The article's differences, two full forward passes each, on " + strconv.Itoa(params) +
-			" sampled parameters, at the weights after step " + strconv.Itoa(step) + " and the next step's batch."
+	About                                                      func(params, step string) string
+	Working                                                    func(done, total string) string
+	Failed                                                     func(reason string) string
+}]{
+	text.English: {
+		Title:      "Choosing h",
+		Button:     "Sweep h",
+		NotReady:   "Available between steps: once the run is paused, done or reset.",
+		Empty:      "No sweep yet: press the button.",
+		ChartTitle: "Relative error of central differences against h",
+		XLabel:     "h",
+		YLabel:     "relative error to backprop",
+		Explain: "A central difference errs two ways. Truncation: (f(θ+h) − f(θ−h))/2h is exact only for a parabola, " +
+			"so it is off by about h²·f‴/6, an error that falls as h² while h shrinks. " +
+			"Round-off: each loss is rounded to float64, off by about ε·|L| (ε ≈ 2.2·10⁻¹⁶), and dividing by 2h " +
+			"magnifies that as ε/h. The sum is smallest where the two meet, near ∛ε ≈ 6·10⁻⁶: the bottom of the V.",
+		Yours: func(h string) string { return "your h = " + h },
+		About: func(params, step string) string {
+			return "The article's differences, two full forward passes each, on " + params +
+				" sampled parameters, at the weights after step " + step + " and the next step's batch."
+		},
+		Working: func(done, total string) string { return "Sweeping: " + done + " of " + total + " values of h…" },
+		Failed:  func(reason string) string { return "The worker could not do it: " + reason + "." },
 	},
-	Working: func(done, total int) string {
-		return "Sweeping: " + strconv.Itoa(done) + " of " + strconv.Itoa(total) + " values of h…"
+	text.Japanese: {
+		Title:      "刻み幅 h の選び方",
+		Button:     "h を変えて測る",
+		NotReady:   "ステップの合間（一時停止・完了・リセットの後）に使えます。",
+		Empty:      "まだ測っていません。ボタンを押してください。",
+		ChartTitle: "中心差分の相対誤差と h の関係",
+		XLabel:     "h",
+		YLabel:     "誤差逆伝播法との相対誤差",
+		Explain: "中心差分の誤差には 2 つの原因があります。打ち切り誤差：(f(θ+h) − f(θ−h))/2h が正確なのは放物線のときだけなので、" +
+			"およそ h²·f‴/6 だけずれます。この誤差は h を小さくすると h² に比例して減ります。" +
+			"丸め誤差：損失はどれも float64 に丸められて ε·|L|（ε ≈ 2.2·10⁻¹⁶）ほどずれ、2h で割るとそれが ε/h に拡大されます。" +
+			"両者の和がいちばん小さくなるのは、2 つが釣り合う ∛ε ≈ 6·10⁻⁶ のあたり、つまり V 字の底です。",
+		Yours: func(h string) string { return "いまの h = " + h },
+		About: func(params, step string) string {
+			return "記事と同じく順伝播を 2 回ずつ行う差分で、抜き出した " + params + " 個のパラメータについて、" +
+				"ステップ " + step + " の後の重みと次のステップのバッチで測りました。"
+		},
+		Working: func(done, total string) string {
+			return "測定中：h の値 " + total + " 個のうち " + done + " 個…"
+		},
+		Failed: func(reason string) string { return "ワーカーが計算できませんでした：" + reason + "。" },
 	},
 }
+
+// The chart's marks are notation, the same in every language: the slopes
+// of truncation and round-off, and where they meet.
+const (
+	truncationMark = "∝ h²"
+	roundOffMark   = "∝ ε/h"
+	bestMark       = "∛ε ≈ 6·10⁻⁶"
+)
 
 // epsCubeRoot is ∛ε for float64: where truncation and round-off of a
 // central difference balance.
@@ -55,6 +86,7 @@ var epsCubeRoot = math.Cbrt(0x1p-52)
 type HSweepChart struct {
 	vecty.Core
 	H     float64      `vecty:"prop"` // the run's h
+	Lang  text.Lang    `vecty:"prop"`
 	Step  int          `vecty:"prop"` // steps the run has taken
 	Ready bool         `vecty:"prop"` // the button may ask
 	Sweep store.HSweep `vecty:"prop"`
@@ -62,19 +94,19 @@ type HSweepChart struct {
 
 // Render implements vecty.Component.
 func (c *HSweepChart) Render() vecty.ComponentOrHTML {
-	txt, w, r := hSweepText, c.Sweep, c.Sweep.Result
+	txt, w, r := hSweepText.In(c.Lang), c.Sweep, c.Sweep.Result
 	st := "idle"
 	var status vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Empty))
 	switch {
 	case w.Error != "":
 		st = "error"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(w.Error))
+		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(txt.Failed(w.Error)))
 	case w.Busy:
 		st = "busy"
-		status = &TaskProgress{ID: "hsweep-progress", Done: w.Done, Total: w.Total, Label: txt.Working(w.Done, w.Total)}
+		status = &TaskProgress{ID: "hsweep-progress", Done: w.Done, Total: w.Total, Label: txt.Working(strconv.Itoa(w.Done), strconv.Itoa(w.Total))}
 	case r != nil:
 		st = "done"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.About(r.Params, r.Step)))
+		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.About(strconv.Itoa(r.Params), strconv.Itoa(r.Step))))
 	}
 	return elem.Section(vecty.Markup(vecty.Class("teach-card", "hsweep"), vecty.Data("state", st)),
 		elem.Heading3(vecty.Text(txt.Title)),
@@ -94,7 +126,7 @@ func (c *HSweepChart) Render() vecty.ComponentOrHTML {
 // renderChart draws the sweep's points, the h² and ε/h guides through its
 // ends, and marks at the run's h and at ε^(1/3).
 func (c *HSweepChart) renderChart() *vecty.HTML {
-	txt, r := hSweepText, c.Sweep.Result
+	txt, r := hSweepText.In(c.Lang), c.Sweep.Result
 	var hs, errs []float64
 	if r != nil {
 		hs, errs = r.H, r.Err
@@ -112,12 +144,12 @@ func (c *HSweepChart) renderChart() *vecty.HTML {
 			svg("line", attrs("class", "marker "+class, "x1", coord(x), "x2", coord(x), "y1", top, "y2", bottom)),
 			svg("text", attrs("class", "marker-label "+class, "x", coord(x+dx), "y", coord(marginT+10), "text-anchor", anchor), vecty.Text(label)))
 	}
-	mark("best", epsCubeRoot, txt.Best, false)
+	mark("best", epsCubeRoot, bestMark, false)
 	if c.H >= 1e-12 && c.H <= 1 {
 		mark("yours", c.H, txt.Yours(format.Short(c.H)), true)
 	}
 	if n := len(hs); r != nil && n == r.Total && n >= 2 {
-		parts = append(parts, p.guide("truncation", hs[0], errs[0], 2, txt.Truncation), p.guide("round-off", hs[n-1], errs[n-1], -1, txt.RoundOff))
+		parts = append(parts, p.guide("truncation", hs[0], errs[0], 2, truncationMark), p.guide("round-off", hs[n-1], errs[n-1], -1, roundOffMark))
 	}
 	if len(hs) > 0 {
 		parts = append(parts, p.polyline("hsweep-line", hs, errs))
@@ -157,7 +189,7 @@ func (p logPlot) guide(class string, h, e, a float64, label string) *vecty.HTML 
 // SkipRender skips the chart while nothing it shows changes.
 func (c *HSweepChart) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*HSweepChart)
-	return ok && q.H == c.H && q.Step == c.Step && q.Ready == c.Ready && q.Sweep == c.Sweep
+	return ok && q.H == c.H && q.Lang == c.Lang && q.Step == c.Step && q.Ready == c.Ready && q.Sweep == c.Sweep
 }
 
 func (c *HSweepChart) onSweep(*vecty.Event) { dispatcher.Dispatch(&action.SweepH{}) }

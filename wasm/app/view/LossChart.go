@@ -7,17 +7,28 @@ import (
 	"github.com/hexops/vecty/elem"
 
 	"bibun/nn/spec"
+	"bibun/wasm/app/text"
 )
+
+// lossChartText is every string LossChart shows.
+var lossChartText = text.Table[struct{ Title, XLabel, YLabel, Caption string }]{
+	text.English: {Title: "Loss on each step's batch", XLabel: "step", YLabel: "loss",
+		Caption: "Loss: mean cross-entropy on the step's batch. Guessing gives ln 2 ≈ 0.69."},
+	text.Japanese: {Title: "各ステップのバッチでの損失", XLabel: "ステップ", YLabel: "損失",
+		Caption: "損失：そのステップのバッチでの平均交差エントロピーです。当てずっぽうなら ln 2 ≈ 0.69 になります。"},
+}
 
 // LossChart draws the batch loss against the step.
 type LossChart struct {
 	vecty.Core
 	Rows  []spec.Metrics `vecty:"prop"`
+	Lang  text.Lang      `vecty:"prop"`
 	Steps int            `vecty:"prop"` // steps of the whole run: the x axis
 }
 
 // Render implements vecty.Component.
 func (c *LossChart) Render() vecty.ComponentOrHTML {
+	txt := lossChartText.In(c.Lang)
 	loss := make([]float64, len(c.Rows))
 	top := math.Ln2 // the loss of a network that cannot tell the classes apart
 	for i, m := range c.Rows {
@@ -31,16 +42,16 @@ func (c *LossChart) Render() vecty.ComponentOrHTML {
 		series = append(series, p.line("loss", math.NaN(), loss))
 	}
 	return elem.Figure(vecty.Markup(vecty.Class("chart-box")),
-		chart("Loss on each step's batch", &ChartAxes{Plot: p, YLabel: "loss", YDigits: 2}, series...),
-		elem.FigureCaption(vecty.Text("Loss: mean cross-entropy on the step's batch. Guessing gives ln 2 ≈ 0.69.")),
+		chart(txt.Title, &ChartAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, YDigits: 2}, series...),
+		elem.FigureCaption(vecty.Text(txt.Caption)),
 	)
 }
 
-// SkipRender skips the chart while its rows and axis stay the same; rows
-// only grow within a run.
+// SkipRender skips the chart while its rows, axis and language stay the
+// same; rows only grow within a run.
 func (c *LossChart) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*LossChart)
-	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps
+	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps && p.Lang == c.Lang
 }
 
 // sameRows reports whether a and b hold the same steps, judging by their

@@ -3,21 +3,45 @@ package view
 import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
+
+	"bibun/wasm/app/text"
 )
 
-// Masthead shows the title and the tagline.
+// mastheadText is every string Masthead shows, and the document's title.
+// The brand, 微分 bibun, is the same in both languages.
+var mastheadText = text.Table[struct{ Tagline, Title string }]{
+	text.English: {
+		Tagline: "A neural network that learns by numerical differentiation, in your browser.",
+		Title:   "微分 bibun — a neural network that learns by numerical differentiation",
+	},
+	text.Japanese: {
+		Tagline: "数値微分だけで学習するニューラルネットワークを、ブラウザの中で動かします。",
+		Title:   "微分 bibun — 数値微分で学習するニューラルネットワーク",
+	},
+}
+
+// Title returns the document's title in language l.
+func Title(l text.Lang) string { return mastheadText.In(l).Title }
+
+// Masthead shows the title, the tagline and the language switch.
 type Masthead struct {
 	vecty.Core
+	Lang text.Lang `vecty:"prop"`
 }
 
 // Render implements vecty.Component.
-func (*Masthead) Render() vecty.ComponentOrHTML {
+func (m *Masthead) Render() vecty.ComponentOrHTML {
 	return elem.Header(vecty.Markup(vecty.Class("masthead")),
-		elem.Heading1(elem.Span(vecty.Markup(vecty.Attribute("lang", "ja")), vecty.Text("微分")), vecty.Text(" bibun")),
-		elem.Paragraph(vecty.Markup(vecty.Class("tagline")),
-			vecty.Text("A neural network that learns by numerical differentiation, in your browser.")),
+		elem.Div(vecty.Markup(vecty.Class("brand")),
+			elem.Heading1(elem.Span(vecty.Markup(vecty.Attribute("lang", "ja")), vecty.Text("微分")), vecty.Text(" bibun")),
+			elem.Paragraph(vecty.Markup(vecty.Class("tagline")), vecty.Text(mastheadText.In(m.Lang).Tagline)),
+		),
+		&LangSwitch{Lang: m.Lang},
 	)
 }
 
-// SkipRender keeps the masthead as first rendered: it never changes.
-func (*Masthead) SkipRender(vecty.Component) bool { return true }
+// SkipRender keeps the masthead while the language stays the same.
+func (m *Masthead) SkipRender(prev vecty.Component) bool {
+	q, ok := prev.(*Masthead)
+	return ok && q.Lang == m.Lang
+}

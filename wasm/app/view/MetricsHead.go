@@ -3,27 +3,48 @@ package view
 import (
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
+
+	"bibun/wasm/app/text"
 )
+
+// metricsHeadText is every string MetricsHead shows: each column's name
+// and, in its title, what it holds.
+var metricsHeadText = text.Table[[6][2]string]{
+	text.English: {
+		{"step", "steps taken"},
+		{"loss", "mean cross-entropy on the step's batch, after the update"},
+		{"train acc", "accuracy on the whole training set"},
+		{"test acc", "accuracy on the whole test set"},
+		{"loss evals", "times the gradient evaluated the batch loss"},
+		{"gradient time", "wall-clock time of the step's gradient"},
+	},
+	text.Japanese: {
+		{"ステップ", "終えたステップの数"},
+		{"損失", "更新後の、そのステップのバッチでの平均交差エントロピー"},
+		{"訓練正解率", "訓練データ全体での正解率"},
+		{"テスト正解率", "テストデータ全体での正解率"},
+		{"損失の評価回数", "勾配を求めるのにバッチの損失を計算した回数"},
+		{"勾配の計算時間", "そのステップの勾配の計算にかかった実時間"},
+	},
+}
 
 // MetricsHead names the columns of the metrics table.
 type MetricsHead struct {
 	vecty.Core
+	Lang text.Lang `vecty:"prop"`
 }
 
 // Render implements vecty.Component.
-func (*MetricsHead) Render() vecty.ComponentOrHTML {
-	th := func(text, title string) *vecty.HTML {
-		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col"), vecty.Attribute("title", title)), vecty.Text(text))
+func (h *MetricsHead) Render() vecty.ComponentOrHTML {
+	cols := make(vecty.List, 0, 6)
+	for _, c := range metricsHeadText.In(h.Lang) {
+		cols = append(cols, elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col"), vecty.Attribute("title", c[1])), vecty.Text(c[0])))
 	}
-	return elem.TableHead(elem.TableRow(
-		th("step", "steps taken"),
-		th("loss", "mean cross-entropy on the step's batch, after the update"),
-		th("train acc", "accuracy on the whole training set"),
-		th("test acc", "accuracy on the whole test set"),
-		th("loss evals", "times the gradient evaluated the batch loss"),
-		th("gradient time", "wall-clock time of the step's gradient"),
-	))
+	return elem.TableHead(elem.TableRow(cols))
 }
 
-// SkipRender keeps the head as first rendered: it never changes.
-func (*MetricsHead) SkipRender(vecty.Component) bool { return true }
+// SkipRender keeps the head while the language stays the same.
+func (h *MetricsHead) SkipRender(prev vecty.Component) bool {
+	q, ok := prev.(*MetricsHead)
+	return ok && q.Lang == h.Lang
+}

@@ -4,28 +4,43 @@ import (
 	"strconv"
 
 	"github.com/hexops/vecty"
+
+	"bibun/wasm/app/text"
 )
 
-// diagramText is every English string NetworkDiagram shows.
-var diagramText = struct {
-	Title, Forward, Backward string
-	Ops, Back                [4]string // over each forward arrow; under each backward one
-	W1, W2                   string
+// diagramText is every string NetworkDiagram shows in words; the labels
+// of its arrows are notation, the same in every language (diagramOps).
+var diagramText = text.Table[struct{ Title, Forward, Backward string }]{
+	text.English: {
+		Title:    "The network forward and backward",
+		Forward:  "forward: computes and keeps a1, z1, a2",
+		Backward: "backward: reuses them, right to left",
+	},
+	text.Japanese: {
+		Title:    "ネットワークの順伝播と逆伝播",
+		Forward:  "順伝播：a1, z1, a2 を計算して保存",
+		Backward: "逆伝播：それらを右から左へ再利用",
+	},
+}
+
+// diagramOps labels the arrows: over each forward one, under each
+// backward one, and the weight gradients.
+var diagramOps = struct {
+	Ops, Back [4]string
+	W1, W2    string
 }{
-	Title:    "The network forward and backward",
-	Forward:  "forward: computes and keeps a1, z1, a2",
-	Backward: "backward: reuses them, right to left",
-	Ops:      [4]string{"·W1 + b1", "σ", "·W2 + b2", "softmax, −log"},
-	Back:     [4]string{"", "⊙ z1(1 − z1)", "·W2ᵀ", "(y − onehot)/B"},
-	W1:       "∂L/∂W1 = xᵀ·∂L/∂a1",
-	W2:       "∂L/∂W2 = z1ᵀ·∂L/∂a2",
+	Ops:  [4]string{"·W1 + b1", "σ", "·W2 + b2", "softmax, −log"},
+	Back: [4]string{"", "⊙ z1(1 − z1)", "·W2ᵀ", "(y − onehot)/B"},
+	W1:   "∂L/∂W1 = xᵀ·∂L/∂a1",
+	W2:   "∂L/∂W2 = z1ᵀ·∂L/∂a2",
 }
 
 // NetworkDiagram draws the network as its values in a row, x → a1 → z1 →
 // a2 → L, with the forward arrows above and the backward arrows below.
 type NetworkDiagram struct {
 	vecty.Core
-	S, H, B int `vecty:"prop"`
+	S, H, B int       `vecty:"prop"`
+	Lang    text.Lang `vecty:"prop"`
 }
 
 // The diagram's geometry, in viewBox units.
@@ -38,7 +53,7 @@ const (
 
 // Render implements vecty.Component.
 func (d *NetworkDiagram) Render() vecty.ComponentOrHTML {
-	txt := diagramText
+	txt, ops := diagramText.In(d.Lang), diagramOps
 	b, s, h := strconv.Itoa(d.B), strconv.Itoa(d.S), strconv.Itoa(d.H)
 	nodes := []struct{ name, shape string }{
 		{"x", b + "×" + s}, {"a1", b + "×" + h}, {"z1", b + "×" + h}, {"a2", b + "×2"}, {"L", "1"},
@@ -70,20 +85,20 @@ func (d *NetworkDiagram) Render() vecty.ComponentOrHTML {
 		parts = append(parts,
 			svg("line", attrs("class", "edge forward", "x1", coord(l+2), "y1", coord(nodeTop+nodeH/2), "x2", coord(r-4), "y2", coord(nodeTop+nodeH/2),
 				"marker-end", "url(#arrow-forward)")),
-			text("edge-label", (l+r)/2, nodeTop-8, txt.Ops[i]),
+			text("edge-label", (l+r)/2, nodeTop-8, ops.Ops[i]),
 		)
 		if i > 0 {
 			parts = append(parts,
 				svg("line", attrs("class", "edge backward", "x1", coord(cx(i+1)-8), "y1", coord(backY), "x2", coord(x+12), "y2", coord(backY),
 					"marker-end", "url(#arrow-backward)")),
-				text("edge-label backward", (l+r)/2, backY+16, txt.Back[i]),
+				text("edge-label backward", (l+r)/2, backY+16, ops.Back[i]),
 			)
 		}
 	}
 	parts = append(parts,
 		// The weight gradients hang off the backward pass where it passes a1 and a2.
-		text("grad-label", (cx(0)+cx(1))/2, backY+44, txt.W1),
-		text("grad-label", (cx(2)+cx(3))/2, backY+44, txt.W2),
+		text("grad-label", (cx(0)+cx(1))/2, backY+44, ops.W1),
+		text("grad-label", (cx(2)+cx(3))/2, backY+44, ops.W2),
 		svg("line", attrs("class", "edge forward", "x1", "20", "y1", coord(diagramH-16), "x2", "48", "y2", coord(diagramH-16), "marker-end", "url(#arrow-forward)")),
 		svg("text", attrs("class", "edge-label", "x", "56", "y", coord(diagramH-12)), vecty.Text(txt.Forward)),
 		svg("line", attrs("class", "edge backward", "x1", "348", "y1", coord(diagramH-16), "x2", "320", "y2", coord(diagramH-16), "marker-end", "url(#arrow-backward)")),
@@ -102,5 +117,5 @@ func arrowHead(id, class string) *vecty.HTML {
 // SkipRender skips the diagram while its shapes stay the same.
 func (d *NetworkDiagram) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*NetworkDiagram)
-	return ok && q.S == d.S && q.H == d.H && q.B == d.B
+	return ok && q.S == d.S && q.H == d.H && q.B == d.B && q.Lang == d.Lang
 }

@@ -20,32 +20,32 @@ type Page struct {
 // Render implements vecty.Component.
 func (p *Page) Render() vecty.ComponentOrHTML {
 	s := p.Store
-	c := s.Settings.Config
+	c, lang := s.Settings.Config, s.Lang()
 	return elem.Body(
-		&Masthead{},
-		&Intro{},
+		&Masthead{Lang: lang},
+		&Intro{Lang: lang},
 		elem.Div(vecty.Markup(vecty.Class("layout")),
 			elem.Aside(vecty.Markup(vecty.Class("settings")),
-				&SettingsPanel{State: s.Settings, Workers: s.Workers(), Edits: s.Edits},
-				&CostLine{Config: c, Workers: s.Workers(), Estimate: s.Estimate()},
-				&ShareBox{Copied: s.Copied},
+				&SettingsPanel{State: s.Settings, Lang: lang, Workers: s.Workers(), Edits: s.Edits},
+				&CostLine{Config: c, Lang: lang, Workers: s.Workers(), Estimate: s.Estimate()},
+				&ShareBox{Copied: s.Copied, Lang: lang},
 			),
 			elem.Main(vecty.Markup(vecty.Class("run")),
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),
-					&RunButtons{Status: s.Status, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
-					&StatusLine{Status: s.Status, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
+					&RunButtons{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
+					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
 				),
-				&NoticeList{Message: s.Message, Notices: s.Notices},
-				&StepProgress{Progress: s.Progress, Params: c.Params()},
-				&SampleGrid{Samples: s.Samples, Size: c.Size},
-				&MetricsTable{Rows: s.Rows},
+				&NoticeList{Status: s.Status, Stopped: s.Stopped, Notices: s.Notices, Lang: lang},
+				&StepProgress{Progress: s.Progress, Lang: lang, Params: c.Params()},
+				&SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size},
+				&MetricsTable{Rows: s.Rows, Lang: lang},
 				elem.Div(vecty.Markup(vecty.Class("charts")),
-					&LossChart{Rows: s.Rows, Steps: c.Steps},
-					&AccuracyChart{Rows: s.Rows, Steps: c.Steps},
+					&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
+					&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
 				),
 				&TeachingSection{Store: s},
 			),
 		),
-		&Colophon{},
+		&Colophon{Lang: lang},
 	)
 }

@@ -8,13 +8,21 @@ import (
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 )
+
+// runButtonsText is every string RunButtons shows.
+var runButtonsText = text.Table[struct{ Run, Pause, Step, Reset string }]{
+	text.English:  {Run: "Run", Pause: "Pause", Step: "Step", Reset: "Reset"},
+	text.Japanese: {Run: "実行", Pause: "一時停止", Step: "1 ステップ", Reset: "リセット"},
+}
 
 // RunButtons shows the Run, Pause, Step and Reset buttons, each enabled
 // when it can do something.
 type RunButtons struct {
 	vecty.Core
 	Status  store.Status `vecty:"prop"`
+	Lang    text.Lang    `vecty:"prop"`
 	Step    int          `vecty:"prop"` // steps taken
 	Steps   int          `vecty:"prop"` // steps of the whole run
 	PauseAt int          `vecty:"prop"` // the last step of the current Run or Step
@@ -30,22 +38,23 @@ func (b *RunButtons) enabled() (run, pause, step bool) {
 // Render implements vecty.Component.
 func (b *RunButtons) Render() vecty.ComponentOrHTML {
 	run, pause, step := b.enabled()
+	txt := runButtonsText.In(b.Lang)
 	button := func(id, text string, enabled bool, onClick func(*vecty.Event)) *vecty.HTML {
 		return elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", id),
 			vecty.Property("disabled", !enabled), event.Click(onClick)), vecty.Text(text))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("buttons")),
-		button("run", "Run", run, b.onRun),
-		button("pause", "Pause", pause, b.onPause),
-		button("step", "Step", step, b.onStep),
-		button("reset", "Reset", true, b.onReset),
+		button("run", txt.Run, run, b.onRun),
+		button("pause", txt.Pause, pause, b.onPause),
+		button("step", txt.Step, step, b.onStep),
+		button("reset", txt.Reset, true, b.onReset),
 	)
 }
 
 // SkipRender skips the buttons while none changes whether it is enabled.
 func (b *RunButtons) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*RunButtons)
-	if !ok {
+	if !ok || p.Lang != b.Lang {
 		return false
 	}
 	r1, p1, s1 := p.enabled()

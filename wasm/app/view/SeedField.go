@@ -10,20 +10,29 @@ import (
 
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/dispatcher"
+	"bibun/wasm/app/text"
 )
+
+// seedText is every string SeedField shows.
+var seedText = text.Table[struct{ Label, New string }]{
+	text.English:  {Label: "Seed", New: "New seed"},
+	text.Japanese: {Label: "シード", New: "新しいシード"},
+}
 
 // SeedField shows the seed of every random stream of the run (data,
 // weights, batches) and a button that draws a new one.
 type SeedField struct {
 	vecty.Core
-	Seed  uint64 `vecty:"prop"`
-	Edits int    `vecty:"prop"` // the store's count of settings changes
+	Seed  uint64    `vecty:"prop"`
+	Lang  text.Lang `vecty:"prop"`
+	Edits int       `vecty:"prop"` // the store's count of settings changes
 }
 
 // Render implements vecty.Component.
 func (f *SeedField) Render() vecty.ComponentOrHTML {
+	txt := seedText.In(f.Lang)
 	return elem.Div(vecty.Markup(vecty.Class("control", "seed")),
-		elem.Label(vecty.Markup(prop.For("ctl-seed")), vecty.Text("Seed")),
+		elem.Label(vecty.Markup(prop.For("ctl-seed")), vecty.Text(txt.Label)),
 		elem.Div(vecty.Markup(vecty.Class("inline")),
 			elem.Input(vecty.Markup(
 				prop.ID("ctl-seed"), prop.Name("seed"), prop.Type(prop.TypeNumber),
@@ -31,7 +40,7 @@ func (f *SeedField) Render() vecty.ComponentOrHTML {
 				prop.Value(strconv.FormatUint(f.Seed, 10)),
 				event.Change(f.onChange),
 			)),
-			elem.Button(vecty.Markup(vecty.Property("type", "button"), event.Click(f.onNewSeed)), vecty.Text("New seed")),
+			elem.Button(vecty.Markup(vecty.Property("type", "button"), event.Click(f.onNewSeed)), vecty.Text(txt.New)),
 		),
 	)
 }
@@ -39,7 +48,7 @@ func (f *SeedField) Render() vecty.ComponentOrHTML {
 // SkipRender keeps what the visitor is typing until the setting changes.
 func (f *SeedField) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*SeedField)
-	return ok && p.Seed == f.Seed && p.Edits == f.Edits
+	return ok && p.Seed == f.Seed && p.Lang == f.Lang && p.Edits == f.Edits
 }
 
 func (f *SeedField) onChange(e *vecty.Event) {

@@ -7,22 +7,53 @@ import (
 
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/dispatcher"
+	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 )
+
+// shareText is every string ShareBox shows.
+var shareText = text.Table[struct {
+	Button, Hint, Copied string
+	Failed               func(url string) string
+}]{
+	text.English: {
+		Button: "Copy link",
+		Hint:   "The link holds every setting: whoever opens it gets the same run, digit for digit.",
+		Copied: "Link copied.",
+		Failed: func(url string) string { return "Could not copy; the link is in the address bar: " + url },
+	},
+	text.Japanese: {
+		Button: "リンクをコピー",
+		Hint:   "リンクにはすべての設定が入っています。開いた人は、1 桁も違わない同じ実行を再現できます。",
+		Copied: "リンクをコピーしました。",
+		Failed: func(url string) string {
+			return "コピーできませんでした。リンクはアドレスバーにあります：" + url
+		},
+	},
+}
 
 // ShareBox offers the page's link, which holds every setting.
 type ShareBox struct {
 	vecty.Core
-	Copied string `vecty:"prop"` // what became of the latest copy
+	Copied store.Copy `vecty:"prop"` // what became of the latest copy
+	Lang   text.Lang  `vecty:"prop"`
 }
 
 // Render implements vecty.Component.
 func (b *ShareBox) Render() vecty.ComponentOrHTML {
+	txt := shareText.In(b.Lang)
+	var copied string
+	switch {
+	case b.Copied.Done && b.Copied.OK:
+		copied = txt.Copied
+	case b.Copied.Done:
+		copied = txt.Failed(b.Copied.URL)
+	}
 	return elem.Div(vecty.Markup(vecty.Class("share")),
 		elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", "share"), event.Click(b.onCopy)),
-			vecty.Text("Copy link")),
-		elem.Span(vecty.Markup(vecty.Class("copied"), vecty.Attribute("role", "status")), vecty.Text(b.Copied)),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint")),
-			vecty.Text("The link holds every setting: whoever opens it gets the same run, digit for digit.")),
+			vecty.Text(txt.Button)),
+		elem.Span(vecty.Markup(vecty.Class("copied"), vecty.Attribute("role", "status")), vecty.Text(copied)),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Hint)),
 	)
 }
 
@@ -30,8 +61,8 @@ func (b *ShareBox) onCopy(*vecty.Event) {
 	dispatcher.Dispatch(&action.CopyLink{})
 }
 
-// SkipRender skips the box until a copy is reported.
+// SkipRender skips the box until a copy is reported or the language changes.
 func (b *ShareBox) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*ShareBox)
-	return ok && q.Copied == b.Copied
+	return ok && q.Copied == b.Copied && q.Lang == b.Lang
 }

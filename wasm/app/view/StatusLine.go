@@ -7,12 +7,43 @@ import (
 	"github.com/hexops/vecty/elem"
 
 	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 )
+
+// statusText is every string StatusLine shows: what the run is doing, at
+// step k of n (steps already written for reading).
+var statusText = text.Table[struct {
+	Pausing, Running, Paused, Diverged, Ready func(k, n string) string
+	Done                                      func(n string) string
+	Failed                                    string
+}]{
+	text.English: {
+		Pausing:  func(k, n string) string { return "Training step " + k + " of " + n + "; pausing after it." },
+		Running:  func(k, n string) string { return "Training step " + k + " of " + n + "…" },
+		Paused:   func(k, n string) string { return "Paused after step " + k + " of " + n + "." },
+		Diverged: func(k, n string) string { return "Diverged at step " + k + " of " + n + "." },
+		Ready:    func(k, n string) string { return "Ready: step " + k + " of " + n + "." },
+		Done:     func(n string) string { return "Done: " + n + " steps." },
+		Failed:   "Stopped by an error.",
+	},
+	text.Japanese: {
+		Pausing: func(k, n string) string {
+			return "ステップ " + k + " / " + n + " を学習中。このステップの後で一時停止します。"
+		},
+		Running:  func(k, n string) string { return "ステップ " + k + " / " + n + " を学習中…" },
+		Paused:   func(k, n string) string { return "ステップ " + k + " / " + n + " の後で一時停止中。" },
+		Diverged: func(k, n string) string { return "ステップ " + k + " / " + n + " で発散しました。" },
+		Ready:    func(k, n string) string { return "準備完了：ステップ " + k + " / " + n + "。" },
+		Done:     func(n string) string { return "完了：" + n + " ステップ。" },
+		Failed:   "エラーで停止しました。",
+	},
+}
 
 // StatusLine says what the run is doing; its data-state is the status.
 type StatusLine struct {
 	vecty.Core
 	Status  store.Status `vecty:"prop"`
+	Lang    text.Lang    `vecty:"prop"`
 	Step    int          `vecty:"prop"` // steps taken
 	Steps   int          `vecty:"prop"` // steps of the whole run
 	PauseAt int          `vecty:"prop"` // the last step of the current Run or Step
@@ -27,27 +58,27 @@ func (l *StatusLine) Render() vecty.ComponentOrHTML {
 
 // text says what the run is doing.
 func (l *StatusLine) text() string {
-	of := " of " + strconv.Itoa(l.Steps)
+	txt, n := statusText.In(l.Lang), strconv.Itoa(l.Steps)
 	switch l.Status {
 	case store.Running:
 		if l.PauseAt < l.Steps {
-			return "Training step " + strconv.Itoa(l.Step+1) + of + "; pausing after it."
+			return txt.Pausing(strconv.Itoa(l.Step+1), n)
 		}
-		return "Training step " + strconv.Itoa(l.Step+1) + of + "…"
+		return txt.Running(strconv.Itoa(l.Step+1), n)
 	case store.Paused:
-		return "Paused after step " + strconv.Itoa(l.Step) + of + "."
+		return txt.Paused(strconv.Itoa(l.Step), n)
 	case store.Done:
-		return "Done: " + strconv.Itoa(l.Steps) + " steps."
+		return txt.Done(n)
 	case store.Diverged:
-		return "Diverged at step " + strconv.Itoa(l.Step+1) + of + "."
+		return txt.Diverged(strconv.Itoa(l.Step+1), n)
 	case store.Failed:
-		return "Stopped by an error."
+		return txt.Failed
 	}
-	return "Ready: step 0" + of + "."
+	return txt.Ready("0", n)
 }
 
 // SkipRender skips the line while what it says stays the same.
 func (l *StatusLine) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*StatusLine)
-	return ok && p.Status == l.Status && p.Step == l.Step && p.Steps == l.Steps && p.PauseAt == l.PauseAt
+	return ok && p.Status == l.Status && p.Lang == l.Lang && p.Step == l.Step && p.Steps == l.Steps && p.PauseAt == l.PauseAt
 }

@@ -8,30 +8,60 @@ import (
 
 	"bibun/wasm/app/format"
 	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 )
+
+// stepProgressText is every string StepProgress shows; the functions take
+// numbers already written for reading.
+var stepProgressText = text.Table[struct {
+	None              string
+	Of                func(step, done, total string) string
+	Finished, Working string // what follows Of when the gradient is done, and while the time left is unknown
+	Left              func(left string) string
+}]{
+	text.English: {
+		None: "No step under way.",
+		Of: func(step, done, total string) string {
+			return "Step " + step + ": " + done + " of " + total + " derivatives"
+		},
+		Finished: ".",
+		Working:  "…",
+		Left:     func(left string) string { return ", about " + left + " left." },
+	},
+	text.Japanese: {
+		None: "実行中のステップはありません。",
+		Of: func(step, done, total string) string {
+			return "ステップ " + step + "：微分 " + total + " 個のうち " + done + " 個"
+		},
+		Finished: "が済みました。",
+		Working:  "が済みました…",
+		Left:     func(left string) string { return "が済みました。残りは約 " + left + " です。" },
+	},
+}
 
 // StepProgress shows how far the gradient of the step under way is: the
 // parameters whose derivative is known, of P, and the time left.
 type StepProgress struct {
 	vecty.Core
 	Progress store.Progress `vecty:"prop"`
+	Lang     text.Lang      `vecty:"prop"`
 	Params   int            `vecty:"prop"` // P of the current settings
 }
 
 // Render implements vecty.Component.
 func (s *StepProgress) Render() vecty.ComponentOrHTML {
-	p := s.Progress
+	p, txt := s.Progress, stepProgressText.In(s.Lang)
 	total := max(p.Total, s.Params)
-	text := "No step under way."
+	text := txt.None
 	if p.Step > 0 {
-		text = "Step " + strconv.Itoa(p.Step) + ": " + format.Count(p.Done) + " of " + format.Count(total) + " derivatives"
+		text = txt.Of(strconv.Itoa(p.Step), format.Count(p.Done), format.Count(total))
 		switch {
 		case p.Done >= total:
-			text += "."
+			text += txt.Finished
 		case p.Left > 0:
-			text += ", about " + format.Duration(p.Left) + " left."
+			text += txt.Left(format.Duration(p.Left))
 		default:
-			text += "…"
+			text += txt.Working
 		}
 	}
 	return elem.Div(vecty.Markup(vecty.Class("progress")),

@@ -5,15 +5,21 @@ import (
 	"github.com/hexops/vecty/elem"
 
 	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 )
 
-// teachingText is every English string TeachingSection shows.
-var teachingText = struct {
-	Title, Lead string
-}{
-	Title: "Looking inside the gradient",
-	Lead: "Why backprop exists, and how finite differences behave: check the differences against backprop, " +
-		"choose h, watch the cost grow, and count the work.",
+// teachingText is every string TeachingSection shows.
+var teachingText = text.Table[struct{ Title, Lead string }]{
+	text.English: {
+		Title: "Looking inside the gradient",
+		Lead: "Why backprop exists, and how finite differences behave: check the differences against backprop, " +
+			"choose h, watch the cost grow, and count the work.",
+	},
+	text.Japanese: {
+		Title: "勾配の中をのぞく",
+		Lead: "誤差逆伝播法がなぜ必要なのか、差分がどうふるまうのかを確かめます。差分を誤差逆伝播法と照らし合わせ、" +
+			"h を選び、計算時間の増え方を見て、手間を数えてみましょう。",
+	},
 }
 
 // TeachingSection holds the teaching views, each a card: the gradient
@@ -28,15 +34,15 @@ type TeachingSection struct {
 // Render implements vecty.Component.
 func (t *TeachingSection) Render() vecty.ComponentOrHTML {
 	s := t.Store
-	c := s.Settings.Config
-	ready := s.TeachReady()
+	c, lang := s.Settings.Config, s.Lang()
+	txt, ready := teachingText.In(lang), s.TeachReady()
 	return elem.Section(vecty.Markup(vecty.Class("teaching"), vecty.Data("testid", "teaching")),
-		elem.Heading2(vecty.Text(teachingText.Title)),
-		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(teachingText.Lead)),
-		&GradCheckPanel{Config: c, Step: len(s.Rows), Ready: ready, Cheap: s.CheckIsCheap(), Check: s.GradCheck()},
-		&HSweepChart{H: c.H, Step: len(s.Rows), Ready: ready, Sweep: s.HSweep()},
-		&CostChart{Batch: c.Batch, Ready: ready, Cost: s.CostGrowth()},
-		&WhyBackprop{Config: c},
-		&ArticleCompare{Config: c, Rows: s.Rows},
+		elem.Heading2(vecty.Text(txt.Title)),
+		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Lead)),
+		&GradCheckPanel{Config: c, Lang: lang, Step: len(s.Rows), Ready: ready, Cheap: s.CheckIsCheap(), Check: s.GradCheck()},
+		&HSweepChart{H: c.H, Lang: lang, Step: len(s.Rows), Ready: ready, Sweep: s.HSweep()},
+		&CostChart{Batch: c.Batch, Lang: lang, Ready: ready, Cost: s.CostGrowth()},
+		&WhyBackprop{Config: c, Lang: lang},
+		&ArticleCompare{Config: c, Lang: lang, Rows: s.Rows},
 	)
 }

@@ -1,0 +1,226 @@
+//go:build browser
+
+package e2e
+
+// The page in English and in Japanese: lang=en|ja in the link, else the
+// browser's language; the switch in the header; <html lang>.
+//
+// The exceptions, in English, to "no Japanese character anywhere": the
+// brand 微分 (the masthead's h1 span[lang=ja], and the document title's
+// first word) and the language switch's 日本語 button, which names Japanese
+// in Japanese so that its readers find it. In Japanese, the switch's
+// English button is the one exception to "every label, button, option,
+// heading and paragraph holds Japanese"; notation needs none
+// (i18n.Symbolic: numbers, symbols, names such as W1 or h).
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	i18n "bibun/wasm/app/text"
+)
+
+// small is a run of a few quick steps with backprop, whose gradient check
+// is cheap, so that the teaching views fill in too.
+const small = "grad=backprop&size=16&hidden=8&batch=20&steps=3&train=50&test=50"
+
+// japaneseRE matches a hiragana, katakana or kanji in JavaScript.
+const japaneseRE = `/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー々]/u`
+
+// htmlLang returns <html lang>.
+func htmlLang(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	return eval[string](t, ctx, `document.documentElement.lang`)
+}
+
+// named is a piece of the page's text and what holds it.
+type named struct{ Where, Text string }
+
+// TestLangJapanese: with lang=ja every control label, button, option,
+// table header, heading, legend, caption, axis label and paragraph is in
+// Japanese (or is notation), after a short run; <html lang> is ja; the
+// page is saved as artifacts/japanese.png.
+func TestLangJapanese(t *testing.T) {
+	ctx, con := open(t, small+"&lang=ja")
+	click(t, ctx, "run")
+	waitState(t, ctx, "done")
+	waitTrue(t, ctx, `document.querySelector('[data-testid=gradcheck]')?.dataset.state === 'done'`, shortTimeout,
+		"the gradient check that a cheap run redoes by itself")
+	if l := htmlLang(t, ctx); l != "ja" {
+		t.Errorf("<html lang=%q>, want ja", l)
+	}
+	if title := eval[string](t, ctx, `document.title`); !i18n.HasJapanese(strings.TrimPrefix(title, "微分")) {
+		t.Errorf("document title %q is not in Japanese", title)
+	}
+	pieces := eval[[]named](t, ctx, `[...document.body.querySelectorAll(
+			'label, button, option, th, h1, h2, h3, h4, legend, figcaption, p, text.axis-label, .chart-legend li, [data-testid=sample] .label')]
+		.map((el) => ({Where: el.tagName.toLowerCase() + (el.dataset.testid ? '[data-testid=' + el.dataset.testid + ']' : '') +
+			(el.dataset.lang ? '[data-lang=' + el.dataset.lang + ']' : ''), Text: el.textContent.trim()}))`)
+	if len(pieces) < 100 {
+		t.Fatalf("the page shows %d labels, buttons, headings and paragraphs; want over 100", len(pieces))
+	}
+	for _, p := range pieces {
+		if p.Where == "button[data-lang=en]" {
+			if p.Text != "English" {
+				t.Errorf("the switch's English button says %q", p.Text)
+			}
+			continue
+		}
+		if !i18n.HasJapanese(p.Text) && !i18n.Symbolic(p.Text) {
+			t.Errorf("%s %q is not in Japanese", p.Where, p.Text)
+		}
+	}
+	// Attributes a person meets: titles on hover, labels read aloud, alt texts.
+	attrs := eval[[]named](t, ctx, `[...document.body.querySelectorAll('[title], [aria-label], img[alt]')].flatMap((el) =>
+		['title', 'aria-label', 'alt'].filter((a) => el.hasAttribute(a)).map((a) => ({Where: el.tagName.toLowerCase() + '@' + a, Text: el.getAttribute(a)})))`)
+	for _, a := range attrs {
+		if !i18n.HasJapanese(a.Text) && !i18n.Symbolic(a.Text) {
+			t.Errorf("%s %q is not in Japanese", a.Where, a.Text)
+		}
+	}
+	screenshot(t, ctx, "japanese")
+	noConsoleErrors(t, con)
+}
+
+// TestLangEnglish: with lang=en, after a short run, nothing in the page,
+// its text, the SVG charts' text or the attributes a person meets, holds
+// a Japanese character but the brand 微分 and the switch's 日本語.
+func TestLangEnglish(t *testing.T) {
+	ctx, con := open(t, small+"&lang=en")
+	click(t, ctx, "run")
+	waitState(t, ctx, "done")
+	waitTrue(t, ctx, `document.querySelector('[data-testid=gradcheck]')?.dataset.state === 'done'`, shortTimeout,
+		"the gradient check that a cheap run redoes by itself")
+	if l := htmlLang(t, ctx); l != "en" {
+		t.Errorf("<html lang=%q>, want en", l)
+	}
+	if title := eval[string](t, ctx, `document.title`); !strings.HasPrefix(title, "微分 ") || i18n.HasJapanese(strings.TrimPrefix(title, "微分")) {
+		t.Errorf("document title %q: want the brand 微分, then English", title)
+	}
+	exceptions := eval[[]string](t, ctx, `[...document.querySelectorAll('.masthead h1 span[lang=ja], [data-testid=lang] button[data-lang=ja]')].map((el) => el.textContent)`)
+	if !slices.Equal(exceptions, []string{"微分", "日本語"}) {
+		t.Errorf("the brand and the switch's Japanese say %q, want [微分 日本語]", exceptions)
+	}
+	found := eval[[]string](t, ctx, `(() => {
+		const body = document.body.cloneNode(true);
+		body.querySelectorAll('.masthead h1 span[lang=ja], [data-testid=lang] button[data-lang=ja]').forEach((el) => el.remove());
+		const out = [];
+		const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			if (`+japaneseRE+`.test(n.nodeValue)) out.push((n.parentElement?.tagName ?? '') + ': ' + n.nodeValue.trim());
+		}
+		for (const el of body.querySelectorAll('*')) {
+			for (const a of el.attributes) {
+				if (a.name !== 'src' && `+japaneseRE+`.test(a.value)) out.push(el.tagName + '@' + a.name + ': ' + a.value);
+			}
+		}
+		return out;
+	})()`)
+	for _, f := range found {
+		t.Errorf("Japanese in the English page: %s", f)
+	}
+	noConsoleErrors(t, con)
+}
+
+// TestLangSwitchKeepsRun: the header's switch changes the language of a
+// run under way without resetting it, and writes lang into the link and
+// <html lang>; its buttons work from the keyboard.
+func TestLangSwitchKeepsRun(t *testing.T) {
+	ctx, con := open(t, with(small, "steps=5", "lang=en"))
+	for k := range 2 {
+		stepTo(t, ctx, k+1)
+	}
+	before := readTable(t, ctx)
+	if len(before) != 2 {
+		t.Fatalf("after two steps the table has %d rows", len(before))
+	}
+	if got := text(t, ctx, "run"); got != "Run" {
+		t.Errorf("the Run button says %q in English", got)
+	}
+	ja := `[data-testid=lang] button[data-lang=ja]`
+	cctx, cancel := context.WithTimeout(ctx, shortTimeout)
+	defer cancel()
+	if err := chromedp.Do(cctx, chromedp.Click(chromedp.CSS(ja))); err != nil {
+		t.Fatalf("clicking %s: %v", ja, err)
+	}
+	waitTrue(t, ctx, `document.documentElement.lang === 'ja'`, shortTimeout, "<html lang=ja> after the switch")
+	waitTrue(t, ctx, `document.querySelector('[data-testid=run]').textContent === '実行'`, shortTimeout, "the Run button in Japanese")
+	if h := eval[string](t, ctx, `location.hash`); !strings.Contains(h, "&lang=ja") || strings.Contains(h, "lang=en") {
+		t.Errorf("after the switch the link is %s, want lang=ja", h)
+	}
+	if s := state(t, ctx); s != "paused" {
+		t.Errorf("after the switch the run is %s, want paused", s)
+	}
+	after := readTable(t, ctx)
+	sameTable(t, before, after, "before the switch", "after")
+	if st := text(t, ctx, "status"); !i18n.HasJapanese(st) {
+		t.Errorf("the status %q is not in Japanese", st)
+	}
+	if p := eval[string](t, ctx, `document.querySelector('`+ja+`').getAttribute('aria-pressed')`); p != "true" {
+		t.Errorf("the 日本語 button has aria-pressed=%q", p)
+	}
+
+	// Back to English from the keyboard: focus the button, press Enter.
+	if err := chromedp.Do(cctx, chromedp.Focus(chromedp.CSS(`[data-testid=lang] button[data-lang=en]`)), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatalf("pressing Enter on the English button: %v", err)
+	}
+	waitTrue(t, ctx, `document.documentElement.lang === 'en' && location.hash.includes('&lang=en')`, shortTimeout,
+		"<html lang=en> and lang=en in the link after Enter on the English button")
+	sameTable(t, before, readTable(t, ctx), "before the switches", "after both")
+	// The run goes on where it was.
+	stepTo(t, ctx, 3)
+	noConsoleErrors(t, con)
+}
+
+// stepTo presses Step and waits until the run pauses after step k.
+func stepTo(t *testing.T, ctx context.Context, k int) {
+	t.Helper()
+	click(t, ctx, "step")
+	waitTrue(t, ctx, `document.querySelectorAll('[data-testid=metrics] tr[data-step]').length === `+strconv.Itoa(k)+
+		` && document.querySelector('[data-testid=status]').dataset.state === 'paused'`, runTimeout, "the run to pause after step "+strconv.Itoa(k))
+}
+
+// sameTable fails the test unless a and b hold the same steps and values.
+func sameTable(t *testing.T, a, b []Row, nameA, nameB string) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Fatalf("%s the table has %d rows, %s %d", nameA, len(a), nameB, len(b))
+	}
+	for i := range a {
+		for col, v := range a[i].Values {
+			if b[i].Values[col] != v || a[i].Step != b[i].Step {
+				t.Errorf("step %d, %s: %q %s, %q %s", a[i].Step, col, v, nameA, b[i].Values[col], nameB)
+			}
+		}
+	}
+}
+
+// TestLangFollowsBrowser: with no lang in the link, a browser whose
+// language is Japanese (navigator.language "ja-JP", set before the page
+// loads) gets the page in Japanese, and the link stays without lang; any
+// other gets English.
+func TestLangFollowsBrowser(t *testing.T) {
+	for _, c := range []struct{ tag, lang, run string }{{"ja-JP", "ja", "実行"}, {"en-GB", "en", "Run"}, {"fr-FR", "en", "Run"}} {
+		t.Run(c.tag, func(t *testing.T) {
+			ctx, con := open(t, small, addScript(`Object.defineProperty(Navigator.prototype, 'language', {get: () => `+jsString(c.tag)+`});`))
+			if l := htmlLang(t, ctx); l != c.lang {
+				t.Errorf("navigator.language %s: <html lang=%q>, want %s", c.tag, l, c.lang)
+			}
+			if got := text(t, ctx, "run"); got != c.run {
+				t.Errorf("navigator.language %s: the Run button says %q, want %q", c.tag, got, c.run)
+			}
+			if h := eval[string](t, ctx, `location.hash`); strings.Contains(h, "lang=") {
+				t.Errorf("the link %s sets lang, which the visitor never chose", h)
+			}
+			if p := eval[string](t, ctx, `document.querySelector('[data-testid=lang] button[data-lang=`+c.lang+`]').getAttribute('aria-pressed')`); p != "true" {
+				t.Errorf("the %s button has aria-pressed=%q", c.lang, p)
+			}
+			noConsoleErrors(t, con)
+		})
+	}
+}
