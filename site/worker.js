@@ -7,8 +7,14 @@ importScripts("wasm_exec.js");
 
 const early = [];
 let deliver = null;
+let go = null;
 
 self.onmessage = (event) => {
+  if (go && go.exited) {
+    // The Go program has stopped (start reports why); calling into it
+    // would only raise "Go program has already exited" and hide the reason.
+    return;
+  }
   if (deliver) {
     deliver(event.data);
   } else {
@@ -43,7 +49,7 @@ globalThis.fs.writeSync = function (fd, buf) {
 };
 
 async function start() {
-  const go = new Go();
+  go = new Go();
   let result;
   try {
     result = await WebAssembly.instantiateStreaming(fetch("worker.wasm"), go.importObject);
