@@ -10,26 +10,11 @@ import (
 	"bibun/nn"
 )
 
-// article is the link of the article's settings.
-const article = "v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1"
-
-// with returns link with each key=value of kv set, in place when the key is
-// there already, appended otherwise.
-func with(link string, kv ...string) string {
-	pairs := strings.Split(link, "&")
-next:
-	for _, p := range kv {
-		key, _, _ := strings.Cut(p, "=")
-		for i, q := range pairs {
-			if k, _, _ := strings.Cut(q, "="); k == key {
-				pairs[i] = p
-				continue next
-			}
-		}
-		pairs = append(pairs, p)
-	}
-	return strings.Join(pairs, "&")
-}
+// article is the link of the article's settings; with sets keys in a link.
+var (
+	article = browser.Article
+	with    = browser.With
+)
 
 // Timeouts of the page. A numerical step of the article's network is
 // 33,156 forward passes: minutes on one worker of a slow machine.
