@@ -82,12 +82,7 @@ func replicaBytes(c spec.Config) float64 {
 // begin asks every replica for its part of the next step's gradient.
 func (s *Store) begin() {
 	c, w := s.Settings.Config, s.replicas()
-	if !s.inited {
-		for i := range w {
-			s.workers.Send(i, &msg.Init{Run: s.run, Worker: i, Config: c})
-		}
-		s.inited = true
-	}
+	s.initWorkers()
 	p := c.Params()
 	s.step = &gather{k: len(s.Rows) + 1, g: make([]float64, p), waiting: w, done: make([]int, w), start: time.Now()}
 	for i := range w {

@@ -225,8 +225,8 @@ func (s *Store) taskFailed(m *msg.TaskFailed) {
 }
 
 // initWorkers gives every replica the current run's settings, if they do
-// not hold them yet: as begin does before a run's first step, so that a
-// check at step 0 finds the network.
+// not hold them yet: before a run's first step (begin), and before a
+// teaching task at step 0, so that it finds the network.
 func (s *Store) initWorkers() {
 	if s.inited {
 		return
