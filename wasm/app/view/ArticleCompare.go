@@ -11,7 +11,6 @@ import (
 	"bibun/nn/spec"
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/dispatcher"
-	"bibun/wasm/app/format"
 	"bibun/wasm/app/text"
 )
 
@@ -142,26 +141,13 @@ func (a *ArticleCompare) renderTable() *vecty.HTML {
 	sub := func(text string) *vecty.HTML {
 		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(text))
 	}
-	td := func(col string, x float64, ok bool, digits int) *vecty.HTML {
-		if !ok {
-			return elem.TableData(vecty.Markup(vecty.Data("col", col)))
-		}
-		return elem.TableData(vecty.Markup(vecty.Data("col", col), vecty.Data("value", format.Full(x))),
-			vecty.Text(strconv.FormatFloat(x, 'f', digits, 64)))
-	}
 	rows := make(vecty.List, len(spec.ArticleLog))
 	for i, s := range spec.ArticleLog {
-		var m spec.Metrics
-		ours := i < len(a.Rows)
-		if ours {
-			m = a.Rows[i]
+		row := &ArticleRow{Step: i + 1, Theirs: s}
+		if i < len(a.Rows) {
+			row.Ours, row.Reached = a.Rows[i], true
 		}
-		rows[i] = elem.TableRow(vecty.Markup(vecty.Data("step", strconv.Itoa(i+1))),
-			elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "row")), vecty.Text(strconv.Itoa(i+1))),
-			td("loss", m.Loss, ours, 3), td("article-loss", s.Loss, true, 3),
-			td("train-acc", m.TrainAcc, ours, 2), td("article-train-acc", s.TrainAcc, true, 2),
-			td("test-acc", m.TestAcc, ours, 2), td("article-test-acc", s.TestAcc, true, 2),
-		)
+		rows[i] = row
 	}
 	return elem.Div(vecty.Markup(vecty.Class("article-scroll"), vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "region"),
 		vecty.Attribute("aria-label", txt.Title)),

@@ -209,7 +209,17 @@ func grade(x float64) string {
 // SkipRender skips the panel while nothing it shows changes.
 func (p *GradCheckPanel) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*GradCheckPanel)
-	return ok && q.Config == p.Config && q.Lang == p.Lang && q.Step == p.Step && q.Ready == p.Ready && q.Cheap == p.Cheap && q.Check == p.Check
+	return ok && q.Config == p.Config && q.Lang == p.Lang && q.shownStep() == p.shownStep() && q.Ready == p.Ready && q.Cheap == p.Cheap && q.Check == p.Check
+}
+
+// shownStep is the run's step as far as the panel shows it: only a result
+// (how many steps ago it was checked) tells it, so a run's steps before
+// the first check do not redraw the panel.
+func (p *GradCheckPanel) shownStep() int {
+	if p.Check.Result == nil {
+		return 0
+	}
+	return p.Step
 }
 
 func (p *GradCheckPanel) onCheck(*vecty.Event) { dispatcher.Dispatch(&action.CheckGradient{}) }

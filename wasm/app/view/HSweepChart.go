@@ -87,7 +87,6 @@ type HSweepChart struct {
 	vecty.Core
 	H     float64      `vecty:"prop"` // the run's h
 	Lang  text.Lang    `vecty:"prop"`
-	Step  int          `vecty:"prop"` // steps the run has taken
 	Ready bool         `vecty:"prop"` // the button may ask
 	Sweep store.HSweep `vecty:"prop"`
 }
@@ -189,7 +188,7 @@ func (p logPlot) guide(class string, h, e, a float64, label string) *vecty.HTML 
 // SkipRender skips the chart while nothing it shows changes.
 func (c *HSweepChart) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*HSweepChart)
-	return ok && q.H == c.H && q.Lang == c.Lang && q.Step == c.Step && q.Ready == c.Ready && q.Sweep == c.Sweep
+	return ok && q.H == c.H && q.Lang == c.Lang && q.Ready == c.Ready && q.Sweep == c.Sweep
 }
 
 func (c *HSweepChart) onSweep(*vecty.Event) { dispatcher.Dispatch(&action.SweepH{}) }

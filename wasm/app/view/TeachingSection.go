@@ -40,7 +40,7 @@ func (t *TeachingSection) Render() vecty.ComponentOrHTML {
 		elem.Heading2(vecty.Text(txt.Title)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Lead)),
 		&GradCheckPanel{Config: c, Lang: lang, Step: len(s.Rows), Ready: ready, Cheap: s.CheckIsCheap(), Check: s.GradCheck()},
-		&HSweepChart{H: c.H, Lang: lang, Step: len(s.Rows), Ready: ready, Sweep: s.HSweep()},
+		&HSweepChart{H: c.H, Lang: lang, Ready: ready, Sweep: s.HSweep()},
 		&CostChart{Batch: c.Batch, Lang: lang, Ready: ready, Cost: s.CostGrowth()},
 		&WhyBackprop{Config: c, Lang: lang},
 		&ArticleCompare{Config: c, Lang: lang, Rows: s.Rows},
