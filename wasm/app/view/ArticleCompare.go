@@ -2,7 +2,6 @@ package view
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
@@ -95,7 +94,7 @@ func (a *ArticleCompare) Render() vecty.ComponentOrHTML {
 			elem.Figure(vecty.Markup(vecty.Class("chart-box", "plain")),
 				a.renderChart(),
 				elem.FigureCaption(vecty.Text(txt.Caption)),
-				a.renderLegend(),
+				&ArticleLegend{Lang: a.Lang},
 			),
 			a.renderTable(),
 		),
@@ -121,26 +120,10 @@ func (a *ArticleCompare) renderChart() *vecty.HTML {
 	return chart(txt.ChartTitle, &ChartAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, YDigits: 1}, series...)
 }
 
-// renderLegend names the chart's four lines.
-func (a *ArticleCompare) renderLegend() *vecty.HTML {
-	classes := [4]string{"loss", "article-loss", "test", "article-test"}
-	items := make(vecty.List, len(classes))
-	for i, c := range classes {
-		items[i] = elem.ListItem(elem.Span(vecty.Markup(vecty.Class("swatch", c))), vecty.Text(articleText.In(a.Lang).Series[i]))
-	}
-	return elem.UnorderedList(vecty.Markup(vecty.Class("chart-legend")), items)
-}
-
 // renderTable lists each step of both runs; this run's cells stay empty
 // until it takes the step.
 func (a *ArticleCompare) renderTable() *vecty.HTML {
 	txt := articleText.In(a.Lang)
-	th := func(text string, span int) *vecty.HTML {
-		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "colgroup"), vecty.Attribute("colspan", strconv.Itoa(span))), vecty.Text(text))
-	}
-	sub := func(text string) *vecty.HTML {
-		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(text))
-	}
 	rows := make(vecty.List, len(spec.ArticleLog))
 	for i, s := range spec.ArticleLog {
 		row := &ArticleRow{Step: i + 1, Theirs: s}
@@ -152,12 +135,7 @@ func (a *ArticleCompare) renderTable() *vecty.HTML {
 	return elem.Div(vecty.Markup(vecty.Class("article-scroll"), vecty.Attribute("tabindex", "0"), vecty.Attribute("role", "region"),
 		vecty.Attribute("aria-label", txt.Title)),
 		elem.Table(vecty.Markup(vecty.Class("article-table"), vecty.Data("testid", "article")),
-			elem.TableHead(
-				elem.TableRow(
-					elem.TableHeader(vecty.Markup(vecty.Attribute("rowspan", "2"), vecty.Attribute("scope", "col")), vecty.Text(txt.Step)),
-					th(txt.Loss, 2), th(txt.TrainAcc, 2), th(txt.TestAcc, 2)),
-				elem.TableRow(sub(txt.Ours), sub(txt.Theirs), sub(txt.Ours), sub(txt.Theirs), sub(txt.Ours), sub(txt.Theirs)),
-			),
+			&ArticleHead{Lang: a.Lang},
 			elem.TableBody(rows),
 		),
 	)
