@@ -25,6 +25,11 @@ import (
 // a few milliseconds, and a person reads no faster.
 const renderEvery = 100 * time.Millisecond
 
+// drawGap is the shortest step after which the run waits for the page to
+// draw (store.Store.DrawBetweenSteps): one render a step costs such a step
+// at most about a third more; shorter steps are drawn by the pacer.
+const drawGap = 30 * time.Millisecond
+
 func main() {
 	b := browser.New(func(ok bool, url string) {
 		dispatcher.Dispatch(&action.LinkCopied{OK: ok, URL: url})
@@ -44,7 +49,22 @@ func main() {
 	lang := func() { browser.ShowLanguage(string(s.Lang()), view.Title(s.Lang())) }
 	lang()
 	render := pace.New(renderEvery, func() { vecty.Rerender(page); lang() })
-	s.Subscribe(render.Poke)
+	s.DrawBetweenSteps(drawGap)
+	drawing := false // a held step is being drawn
+	s.Subscribe(func() {
+		if !s.Held() {
+			render.Poke()
+			return
+		}
+		if !drawing {
+			drawing = true
+			render.Now()
+			browser.AfterPaint(func() {
+				drawing = false
+				dispatcher.Dispatch(&action.Drawn{})
+			})
+		}
+	})
 	b.OnHashChange(func(fragment string) { dispatcher.Dispatch(&action.ReadLink{Fragment: fragment}) })
 	browser.Ready()
 	select {}

@@ -55,6 +55,10 @@ type LinkCopied struct {
 	URL string // the link that was, or should have been, copied
 }
 
+// Drawn says the page has drawn what the store held a step for (see
+// store.Store.Held) and the next step may begin.
+type Drawn struct{}
+
 // FromWorker is a message from training worker Worker.
 type FromWorker struct {
 	Worker int

@@ -47,3 +47,12 @@ func (p *Pacer) Poke() {
 		p.f()
 	})
 }
+
+// Now calls f at once, whatever the interval, and starts a new interval:
+// a Poke within it waits for its end. A call already scheduled still comes.
+func (p *Pacer) Now() {
+	p.mu.Lock()
+	p.last = time.Now()
+	p.mu.Unlock()
+	p.f()
+}

@@ -27,7 +27,7 @@ func (s *Store) reset() {
 		s.started, s.dirty = s.Workers(), false
 		s.workers.Start(s.started)
 	}
-	s.step, s.inited = nil, false
+	s.step, s.inited, s.held = nil, false, false
 	s.Status, s.Stopped, s.Rows, s.Progress = Idle, Problem{}, nil, Progress{}
 	s.predict(nil)
 }
@@ -41,14 +41,22 @@ func (s *Store) start(last int) {
 		s.pauseAt = max(s.pauseAt, last)
 	case Idle, Paused:
 		s.Status, s.pauseAt = Running, last
+		if s.drawGap > 0 && s.replicas() >= s.cores {
+			s.held = true // the page draws the run's start first: drawn() begins
+			return
+		}
 		s.begin()
 	}
 }
 
 // pause makes the step under way the last of the run.
 func (s *Store) pause() {
-	if s.Status == Running && s.step != nil {
+	switch {
+	case s.Status != Running:
+	case s.step != nil:
 		s.pauseAt = s.step.k
+	case s.held:
+		s.pauseAt = len(s.Rows)
 	}
 }
 
@@ -182,15 +190,38 @@ func (s *Store) finish(m *msg.Measured) {
 	s.Rows = append(s.Rows, m.Metrics)
 	s.predict(m.Preds)
 	s.learn(m.Metrics.GradMs)
+	st := s.step
 	s.step = nil
 	s.Progress.Done, s.Progress.Left = s.Progress.Total, 0
-	switch k := m.Metrics.Step; {
+	k := len(s.Rows)
+	more := k < s.Settings.Config.Steps && k < s.pauseAt
+	if more && s.drawGap > 0 && len(st.done) >= s.cores && time.Since(st.start) >= s.drawGap {
+		s.held = true // drawn() goes on
+		return
+	}
+	s.next()
+}
+
+// next takes the next step, or stops after the last step or at a pause.
+func (s *Store) next() {
+	switch k := len(s.Rows); {
 	case k >= s.Settings.Config.Steps:
 		s.Status = Done
 	case k >= s.pauseAt:
 		s.Status = Paused
 	default:
 		s.begin()
+	}
+}
+
+// drawn goes on with a run held for the page to draw its latest step.
+func (s *Store) drawn() {
+	if !s.held {
+		return
+	}
+	s.held = false
+	if s.Status == Running {
+		s.next()
 	}
 }
 
@@ -211,7 +242,7 @@ func (s *Store) fail(i int, reason string) {
 // fresh workers, since some may still be busy with the step or broken.
 func (s *Store) stop(st Status, p Problem) {
 	s.Status, s.Stopped = st, p
-	s.step, s.inited, s.dirty = nil, false, true
+	s.step, s.inited, s.dirty, s.held = nil, false, true, false
 	s.run++ // what the workers still say about this run is stale
 }
 

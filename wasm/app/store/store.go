@@ -102,6 +102,8 @@ type Store struct {
 	inited   bool                    // the workers hold the current run's Config
 	pauseAt  int                     // the last step of the current Run or Step
 	step     *gather                 // the step under way, nil between steps
+	held     bool                    // a step has ended and the next waits for an action.Drawn
+	drawGap  time.Duration           // hold steps that took this long when the workers take every core; 0: never
 	shownFor spec.Config             // the settings Samples were drawn for
 	bench    map[spec.Method]float64 // operations/ms per worker, measured by the workers at load
 	speed    map[spec.Method]float64 // operations/ms per worker, measured in real steps
@@ -163,6 +165,8 @@ func (s *Store) OnAction(a any) {
 	case *action.FromWorker:
 		s.fromWorker(a.Worker, a.Msg)
 		s.fromTeacher(a.Msg)
+	case *action.Drawn:
+		s.drawn()
 	case *action.WorkerFailed:
 		s.fail(a.Worker, a.Text)
 	default:
@@ -172,6 +176,18 @@ func (s *Store) OnAction(a any) {
 		f()
 	}
 }
+
+// DrawBetweenSteps makes a run whose workers take every core (one per
+// logical processor) wait for an action.Drawn before its first step and
+// after every step that took at least d: the page then draws while the
+// workers idle instead of fighting them for a core, which on a small
+// machine stretched a 20 ms render into a 100 ms pause of the page.
+// Shorter steps, and runs that leave a core free, do not wait.
+func (s *Store) DrawBetweenSteps(d time.Duration) { s.drawGap = d }
+
+// Held reports whether the run waits for the page to draw its latest step
+// (DrawBetweenSteps); an action.Drawn lets it go on.
+func (s *Store) Held() bool { return s.held }
 
 // Workers returns how many training workers the page runs: the link's
 // workers, or this machine's logical processors up to link.MaxWorkers.

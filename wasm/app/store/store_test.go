@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"bibun/nn"
 	"bibun/nn/spec"
@@ -311,5 +312,53 @@ func TestLanguageKeepsTheRun(t *testing.T) {
 	j.OnAction(&action.ReadLink{Fragment: "size=16&lang=en"})
 	if j.Lang() != text.English {
 		t.Errorf("a Japanese browser with lang=en: %s", j.Lang())
+	}
+}
+
+// TestDrawBetweenSteps: with every core taken (workers=2 on 2 cores) a run
+// waits for a Drawn before its first step and after each step, a Pause
+// while held stops there, and the rows equal an unheld run's; with a core
+// free nothing waits.
+func TestDrawBetweenSteps(t *testing.T) {
+	const frag = "size=16&hidden=8&steps=4&workers=2"
+	s, p, _ := newStore(t, frag)
+	s.DrawBetweenSteps(time.Nanosecond)
+	s.OnAction(&action.Run{})
+	if !s.Held() || s.Status != Running || len(p.queue) != 0 {
+		t.Fatalf("Run: held %v, status %s, %d queued; want held before the first step", s.Held(), s.Status, len(p.queue))
+	}
+	s.OnAction(&action.Drawn{})
+	for k := 1; k <= 3; k++ {
+		p.deliver(-1)
+		if !s.Held() || s.Status != Running || len(s.Rows) != k || len(p.queue) != 0 {
+			t.Fatalf("step %d: held %v, status %s, %d rows, %d queued; want held after each step", k, s.Held(), s.Status, len(s.Rows), len(p.queue))
+		}
+		if k == 2 {
+			s.OnAction(&action.Pause{})
+			s.OnAction(&action.Drawn{})
+			if s.Held() || s.Status != Paused || len(p.queue) != 0 {
+				t.Fatalf("Pause while held: held %v, status %s, %d queued; want paused, nothing sent", s.Held(), s.Status, len(p.queue))
+			}
+			s.OnAction(&action.Run{})
+			s.OnAction(&action.Drawn{})
+			continue
+		}
+		s.OnAction(&action.Drawn{})
+		s.OnAction(&action.Drawn{}) // a second one changes nothing
+		if s.Held() || len(p.queue) != 2 {
+			t.Fatalf("step %d drawn: held %v, %d queued; want the next step sent to 2 workers", k, s.Held(), len(p.queue))
+		}
+	}
+	p.deliver(-1)
+	if s.Held() || s.Status != Done || !sameRows(s.Rows, reference(t, s.Settings.Config)) {
+		t.Fatalf("the last step: held %v, status %s; rows %v", s.Held(), s.Status, s.Rows)
+	}
+
+	s, p, _ = newStore(t, "size=16&hidden=8&steps=4&workers=1") // one core free
+	s.DrawBetweenSteps(time.Nanosecond)
+	s.OnAction(&action.Run{})
+	p.deliver(-1)
+	if s.Held() || s.Status != Done {
+		t.Fatalf("with a core free: held %v, status %s; want done without waiting", s.Held(), s.Status)
 	}
 }

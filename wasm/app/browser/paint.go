@@ -1,0 +1,56 @@
+//go:build js && wasm
+
+package browser
+
+import "syscall/js"
+
+// paintTimeout bounds the wait of AfterPaint, in milliseconds: a page
+// hidden after the call draws no frame, but the run must go on.
+const paintTimeout = 250
+
+// AfterPaint calls f once the browser has drawn the next frame (with the
+// renders requested before the call), or at once, from a timer, when the
+// page is hidden and draws no frames. f runs on the page's thread, as an
+// event handler does.
+//
+// A requestAnimationFrame callback runs before the frame's layout and
+// paint; a message it posts to itself arrives after them.
+func AfterPaint(f func()) {
+	global := js.Global()
+	channel := global.Get("MessageChannel").New()
+	port := channel.Get("port1")
+	var (
+		funcs        [3]js.Func
+		frame, timer js.Value
+		done         bool
+	)
+	call := func() {
+		if done {
+			return
+		}
+		done = true
+		port.Call("close") // drops a message already posted
+		if !frame.IsUndefined() {
+			global.Call("cancelAnimationFrame", frame)
+		}
+		global.Call("clearTimeout", timer)
+		for _, fn := range funcs {
+			fn.Release() // none of them can run again
+		}
+		f()
+	}
+	funcs[0] = js.FuncOf(func(js.Value, []js.Value) any { call(); return nil }) // the message, or the timer
+	funcs[1] = js.FuncOf(func(js.Value, []js.Value) any {                       // the frame
+		frame = js.Undefined()
+		channel.Get("port2").Call("postMessage", nil)
+		return nil
+	})
+	funcs[2] = js.FuncOf(func(js.Value, []js.Value) any { call(); return nil })
+	port.Set("onmessage", funcs[0])
+	if global.Get("document").Get("hidden").Bool() {
+		timer = global.Call("setTimeout", funcs[2], 0)
+		return
+	}
+	frame = global.Call("requestAnimationFrame", funcs[1])
+	timer = global.Call("setTimeout", funcs[2], paintTimeout)
+}
