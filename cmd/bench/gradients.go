@@ -2,35 +2,57 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"bibun/nn"
 )
 
-// numerical measures target 2 in the page: one numerical step of the
+// numericalRounds is how many numerical steps cmd/bench times with each
+// worker count, alternating 1 and 2 workers: the cores of a shared machine
+// change speed by a third from one minute to the next, and the fastest of
+// each count compares them under the same, least disturbed, conditions.
+const numericalRounds = 2
+
+// numerical measures target 2 in the page: numerical steps of the
 // article's network with 1 worker and with 2; each worker's forward-pass
 // throughput (≥ 1 GFLOP/s) and the speedup of 2 workers over 1 (≥ 1.7).
 func (p *Page) numerical() []Result {
 	c := nn.Article()
-	ms := map[int]float64{}
+	best := map[int]float64{}   // the fastest step with w workers
+	evals := map[int]float64{}  // its forward passes
+	times := map[int][]string{} // every step's time, for the table
+	failed := map[int]error{}
+	for round := range numericalRounds {
+		for _, w := range []int{1, 2} {
+			p.progress("chromium: numerical, article settings, %d worker(s), 1 step (33,156 forward passes; minutes), round %d of %d", w, round+1, numericalRounds)
+			steps, ev, err := p.gradMs(with(article, "grad=numerical", "steps=1", fmt.Sprintf("workers=%d", w)), 1, slowRun)
+			if err != nil {
+				failed[w] = err
+				continue
+			}
+			times[w] = append(times[w], fmt.Sprintf("%.1f", steps[0]/1000))
+			if best[w] == 0 || steps[0] < best[w] {
+				best[w], evals[w] = steps[0], ev[0]
+			}
+		}
+	}
 	var out []Result
 	for _, w := range []int{1, 2} {
-		r := Result{Group: GroupNumerical, Method: "numerical", Settings: articleSettings + ", 1 step",
-			Where: "chromium", Workers: w, Target: "≥ 1 GFLOP/s per worker"}
-		p.progress("chromium: numerical, article settings, %d worker(s), 1 step (33,156 forward passes; minutes)", w)
-		steps, evals, err := p.gradMs(with(article, "grad=numerical", "steps=1", fmt.Sprintf("workers=%d", w)), 1, slowRun)
-		if err != nil {
-			out = append(out, r.failed(err))
+		r := Result{Group: GroupNumerical, Method: "numerical", Where: "chromium", Workers: w, Target: "≥ 1 GFLOP/s per worker",
+			Settings: fmt.Sprintf("%s, 1 step, fastest of %d (steps: %s s)", articleSettings, len(times[w]), strings.Join(times[w], ", "))}
+		if best[w] == 0 {
+			out = append(out, r.failed(failed[w]))
 			continue
 		}
-		r.Ms, ms[w] = steps[0], steps[0]
-		r.GFlops = evals[0] * forwardFlops(c) / (r.Ms / 1000) / float64(w) / 1e9
+		r.Ms = best[w]
+		r.GFlops = evals[w] * forwardFlops(c) / (r.Ms / 1000) / float64(w) / 1e9
 		r.Verdict = verdict(r.GFlops >= 1)
 		out = append(out, r)
 	}
-	speedup := Result{Group: GroupNumerical, Method: "numerical: 2 workers vs 1", Settings: articleSettings + ", 1 step",
+	speedup := Result{Group: GroupNumerical, Method: "numerical: 2 workers vs 1", Settings: articleSettings + ", 1 step, the fastest of each",
 		Where: "chromium", Workers: 2, Target: "t(1 worker) / t(2 workers) ≥ 1.7"}
-	if ms[1] > 0 && ms[2] > 0 {
-		s := ms[1] / ms[2]
+	if best[1] > 0 && best[2] > 0 {
+		s := best[1] / best[2]
 		speedup.Value = fmt.Sprintf("speedup %.2f× on %d cores", s, cores())
 		speedup.Verdict = verdict(s >= 1.7)
 	} else {

@@ -87,7 +87,7 @@ func main() {
 			"inflates every time here and understates the speedup of 2 workers; run again on a quiet machine for figures to quote",
 			machine.Load, machine.LoadEnd, machine.Cores)
 	}
-	rep.note("page figures: grad-ms of the metrics table, the wall time of a step's gradient (with workers, the slowest worker's part); sizes in decimal MB")
+	rep.note("page figures: grad-ms of the metrics table, the wall time of a step's gradient (with workers, the busiest worker's time on its parts); sizes in decimal MB")
 
 	rep.WriteText(os.Stdout)
 	if err := writeMarkdown(rep, *out); err != nil {

@@ -44,7 +44,7 @@ type Apply struct {
 	Step   int
 	G      Vector  `json:"-"` // the whole gradient ∂L/∂θ, length P, gathered from every Part
 	Evals  int     // loss evaluations of the step, summed over the workers
-	GradMs float64 // milliseconds the gradient took: the slowest worker's part
+	GradMs float64 // milliseconds the gradient took: the busiest worker's time on its parts
 }
 
 // Loaded says a worker's Go program runs and how fast this machine is.

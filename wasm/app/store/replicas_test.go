@@ -12,12 +12,18 @@ import (
 
 // recorder is a Workers that notes what each worker is sent.
 type recorder struct {
-	sent map[int][]string // by worker, the kinds of message posted to it
+	sent map[int][]string      // by worker, the kinds of message posted to it
+	msgs map[int][]msg.Message // by worker, the messages
 }
 
-func (r *recorder) Start(n int) { r.sent = make(map[int][]string) }
+func (r *recorder) Start(n int) {
+	r.sent, r.msgs = make(map[int][]string), make(map[int][]msg.Message)
+}
 
-func (r *recorder) Send(i int, m msg.Message) { r.sent[i] = append(r.sent[i], fmt.Sprintf("%T", m)) }
+func (r *recorder) Send(i int, m msg.Message) {
+	r.sent[i] = append(r.sent[i], fmt.Sprintf("%T", m))
+	r.msgs[i] = append(r.msgs[i], m)
+}
 
 func (r *recorder) SendAll(m msg.Message) {
 	for i := range 3 {
@@ -26,9 +32,9 @@ func (r *recorder) SendAll(m msg.Message) {
 }
 
 // TestBackpropUsesWorkerZero checks that only worker 0 holds a replica of
-// a backprop run, and that every worker holds one of a numerical run.
+// a backprop run, and that every worker holds one of an incremental run.
 func TestBackpropUsesWorkerZero(t *testing.T) {
-	for grad, want := range map[string]int{"backprop": 1, "numerical": 3} {
+	for grad, want := range map[string]int{"backprop": 1, "incremental": 3} {
 		r := &recorder{}
 		s := New(r, &address{}, 4, 1, text.English)
 		s.OnAction(&action.ReadLink{Fragment: "size=4&hidden=2&workers=3&grad=" + grad})
@@ -60,4 +66,72 @@ func TestReplicasFitMemory(t *testing.T) {
 			t.Errorf("%s: %d replicas (%.2g bytes each), want %d", link, got, replicaBytes(s.Settings.Config), want)
 		}
 	}
+}
+
+// TestNumericalChunks: the numerical gradient goes out in parts, at most
+// two at a time per worker, the next to whichever worker sends one; a
+// worker three times as fast takes about three times as many, every
+// parameter is asked for once, and the step's time is the busiest
+// worker's.
+func TestNumericalChunks(t *testing.T) {
+	r := &recorder{}
+	s := New(r, &address{}, 2, 1, text.English)
+	s.OnAction(&action.ReadLink{Fragment: "size=16&hidden=8&workers=2&grad=numerical&steps=1"})
+	s.OnAction(&action.Run{})
+	p := s.Settings.Config.Params()
+	asked := make([]int, p)
+	answered := []int{0, 0}
+	busy := []float64{0, 0}
+	next := []int{0, 0} // the next message of each worker to answer
+	for tick := 0; s.step != nil && tick < 10000; tick++ {
+		i := 0
+		if tick%4 == 3 { // worker 1 answers a quarter of the time
+			i = 1
+		}
+		var d *msg.Differentiate
+		for next[i] < len(r.msgs[i]) && d == nil {
+			d, _ = r.msgs[i][next[i]].(*msg.Differentiate)
+			next[i]++
+		}
+		if d == nil {
+			continue
+		}
+		if out := countDifferentiate(r.msgs[i]) - answered[i]; out > 2 {
+			t.Fatalf("worker %d holds %d parts at once, want at most 2", i, out)
+		}
+		for k := d.Lo; k < d.Hi; k++ {
+			asked[k]++
+		}
+		answered[i]++
+		ms := float64(d.Hi-d.Lo) * float64(1+2*i) // worker 1 is 3 times slower
+		busy[i] += ms
+		s.OnAction(&action.FromWorker{Worker: i, Msg: &msg.Part{Run: s.run, Step: 1, Lo: d.Lo, Hi: d.Hi, G: make(msg.Vector, d.Hi-d.Lo), Evals: 2 * (d.Hi - d.Lo), Ms: ms}})
+	}
+	for k, n := range asked {
+		if n != 1 {
+			t.Fatalf("parameter %d was asked for %d times", k, n)
+		}
+	}
+	if answered[0] < 2*answered[1] {
+		t.Errorf("parts: fast worker %d, slow worker %d; want the fast one to take most", answered[0], answered[1])
+	}
+	var apply *msg.Apply
+	for _, m := range r.msgs[0] {
+		if a, ok := m.(*msg.Apply); ok {
+			apply = a
+		}
+	}
+	if apply == nil || apply.Evals != 2*p || apply.GradMs != max(busy[0], busy[1]) {
+		t.Fatalf("apply %+v; want %d evals and the busiest worker's %v ms", apply, 2*p, max(busy[0], busy[1]))
+	}
+}
+
+func countDifferentiate(ms []msg.Message) int {
+	n := 0
+	for _, m := range ms {
+		if _, ok := m.(*msg.Differentiate); ok {
+			n++
+		}
+	}
+	return n
 }

@@ -10,14 +10,26 @@ import (
 
 // gather is the step under way: the parts of its gradient as they come in.
 type gather struct {
-	k       int       // the step, from 1
-	g       []float64 // ∂L/∂θ, filled part by part
-	waiting int       // workers whose part has not come
-	done    []int     // parameters each worker has done
-	evals   int       // loss evaluations of the parts that came
-	ms      float64   // milliseconds of the slowest part that came
-	start   time.Time // when the step began
+	k        int       // the step, from 1
+	g        []float64 // ∂L/∂θ, filled part by part
+	waiting  int       // parts asked for that have not come
+	chunks   [][2]int  // ranges [lo, hi) of θ not yet asked for
+	done     []int     // parameters each worker has done, with its part under way
+	finished []int     // parameters of the parts each worker has sent
+	busy     []float64 // milliseconds each worker spent on the parts it sent
+	evals    int       // loss evaluations of the parts that came
+	ms       float64   // milliseconds of the busiest worker
+	start    time.Time // when the step began
 }
+
+// chunksPerWorker is how many parts of the numerical gradient each worker
+// takes on average. Each worker holds at most two at a time and gets the
+// next as it sends one, so a worker on a busier core takes fewer: the two
+// cores of a small machine ran the same work a third apart in speed, and
+// even halves left the faster one idle. The digits do not change, as each
+// derivative is computed alone. Incremental and backprop keep one part a
+// worker: their steps are short and their parts share work.
+const chunksPerWorker = 16
 
 // reset goes back to step 0 of a new run with the same settings, starting
 // fresh workers if the old ones may be busy or broken, or are too few.
@@ -92,17 +104,40 @@ func (s *Store) begin() {
 	c, w := s.Settings.Config, s.replicas()
 	s.initWorkers()
 	p := c.Params()
-	s.step = &gather{k: len(s.Rows) + 1, g: make([]float64, p), waiting: w, done: make([]int, w), start: time.Now()}
-	for i := range w {
-		lo, hi := split(c, i, w)
-		s.workers.Send(i, &msg.Differentiate{Run: s.run, Step: s.step.k, Lo: lo, Hi: hi})
+	st := &gather{k: len(s.Rows) + 1, g: make([]float64, p), done: make([]int, w),
+		finished: make([]int, w), busy: make([]float64, w), start: time.Now()}
+	s.step = st
+	n := w
+	if c.Method == spec.Numerical && w > 1 {
+		n = min(chunksPerWorker*w, p)
 	}
-	s.Progress = Progress{Step: s.step.k, Total: p, Left: s.Estimate()}
+	for j := range n {
+		lo, hi := split(c, j, n)
+		st.chunks = append(st.chunks, [2]int{lo, hi})
+	}
+	for range min(2, (n+w-1)/w) { // two parts each to start with, when there are
+		for i := range w {
+			s.ask(i)
+		}
+	}
+	s.Progress = Progress{Step: st.k, Total: p, Left: s.Estimate()}
 }
 
-// split returns worker i's range [lo, hi) of c's parameters among w: an
-// even share of the central differences; for backprop, which computes
-// every derivative at once, all to worker 0 and none to the others.
+// ask sends worker i the next part of the step's gradient, if one is left.
+func (s *Store) ask(i int) {
+	st := s.step
+	if len(st.chunks) == 0 {
+		return
+	}
+	r := st.chunks[0]
+	st.chunks = st.chunks[1:]
+	st.waiting++
+	s.workers.Send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1]})
+}
+
+// split returns part i's range [lo, hi) of c's parameters among w parts:
+// an even share of the central differences; for backprop, which computes
+// every derivative at once, all to part 0 and none to the others.
 func split(c spec.Config, i, w int) (lo, hi int) {
 	p := c.Params()
 	if c.Method == spec.Backprop {
@@ -129,16 +164,19 @@ func (s *Store) fromWorker(i int, m msg.Message) {
 	switch m := m.(type) {
 	case *msg.Progress:
 		if m.Run == s.run && m.Step == st.k {
-			st.done[i] = m.Done
+			st.done[i] = st.finished[i] + m.Done
 			s.progress()
 		}
 	case *msg.Part:
 		if m.Run == s.run && m.Step == st.k && st.waiting > 0 {
 			copy(st.g[m.Lo:m.Hi], m.G)
-			st.done[i] = m.Hi - m.Lo
+			st.finished[i] += m.Hi - m.Lo
+			st.done[i] = st.finished[i]
+			st.busy[i] += m.Ms
 			st.evals += m.Evals
-			st.ms = max(st.ms, m.Ms)
+			st.ms = max(st.ms, st.busy[i])
 			st.waiting--
+			s.ask(i)
 			s.progress()
 			if st.waiting == 0 {
 				s.apply(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: st.ms})
