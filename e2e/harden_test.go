@@ -43,9 +43,14 @@ const spyScript = `(() => {
 		const w = new Real(url, options);
 		window.__bibunWorkers.push(w);
 		w.addEventListener('message', (e) => {
-			const head = new TextDecoder().decode(e.data.subarray(0, 200));
-			const m = /^measured \{"Run":\d+,"Metrics":\{"Step":(\d+)/.exec(head);
-			if (m) window.__bibunMeasured = Math.max(window.__bibunMeasured, Number(m[1]));
+			// A Measured (wasm/msg): the kind, length-prefixed, then Run and
+			// Metrics.Step as zigzag varints.
+			const d = e.data;
+			if (d[0] !== 8 || new TextDecoder().decode(d.subarray(1, 9)) !== 'measured') return;
+			let i = 9;
+			const varint = () => { let x = 0, s = 1, b; do { b = d[i++]; x += (b & 0x7f) * s; s *= 128; } while (b & 0x80); return x; };
+			varint(); // Run
+			window.__bibunMeasured = Math.max(window.__bibunMeasured, varint() / 2);
 		});
 		return w;
 	};

@@ -7,9 +7,9 @@
 // Apply with Measured. Any worker may answer with Failed. Every worker posts
 // Loaded once, when its Go program starts.
 //
-// Each message travels as one byte slice: its kind and its fields in JSON,
-// then the raw float64 bits of the gradient it carries, if any (see Encode),
-// so that gradients arrive bit for bit and cost no text to write or read.
+// Each message travels as one byte slice: its kind, then its fields in a
+// small binary form (see Encode), so that every float64, a gradient's
+// included, arrives bit for bit and costs no text to write or read.
 package msg
 
 import "bibun/nn/spec"
@@ -21,6 +21,7 @@ const Shown = 12
 // Message is one of the message types of this package.
 type Message interface {
 	kind() string
+	fields(coder) // codes the fields, in order (fields.go)
 }
 
 // Init asks a worker to start run Run: build its replica of the network
@@ -42,7 +43,7 @@ type Differentiate struct {
 type Apply struct {
 	Run    int
 	Step   int
-	G      Vector  `json:"-"` // the whole gradient ∂L/∂θ, length P, gathered from every Part
+	G      Vector  // the whole gradient ∂L/∂θ, length P, gathered from every Part
 	Evals  int     // loss evaluations of the step, summed over the workers
 	GradMs float64 // milliseconds the gradient took: the busiest worker's time on its parts
 }
@@ -64,7 +65,7 @@ type Part struct {
 	Run    int
 	Step   int
 	Lo, Hi int
-	G      Vector  `json:"-"` // ∂L/∂θ[Lo:Hi], every value finite
+	G      Vector  // ∂L/∂θ[Lo:Hi], every value finite
 	Evals  int     // loss evaluations made
 	Ms     float64 // milliseconds the part took
 }
@@ -91,10 +92,6 @@ type Failed struct {
 	Loss     float64 // when What is "loss": the loss, if finite (above nn.MaxLoss); 0 if not finite
 	Text     string  // otherwise: what went wrong, for a person
 }
-
-// vector returns the gradient a message carries after its fields, or nil.
-func (m *Apply) vector() *Vector { return &m.G }
-func (m *Part) vector() *Vector  { return &m.G }
 
 func (*Init) kind() string          { return "init" }
 func (*Differentiate) kind() string { return "differentiate" }

@@ -1,8 +1,10 @@
 package msg
 
 import (
+	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,28 +82,123 @@ func sameBits(a, b reflect.Value) bool {
 	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
 
-func TestEncodeRefusesNaNOutsideVector(t *testing.T) {
-	_, err := Encode(&Measured{Metrics: spec.Metrics{Loss: math.NaN()}})
-	if err == nil {
-		t.Fatal("Encode of a NaN loss: no error")
+func TestNaNOutsideVectorTravels(t *testing.T) {
+	for _, m := range []Message{
+		&Measured{Metrics: spec.Metrics{Loss: math.NaN(), GradMs: math.Inf(1)}},
+		&Failed{Diverged: true, What: "loss", Loss: math.Inf(-1)},
+	} {
+		data, err := Encode(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Decode(data)
+		if err != nil || !sameBits(reflect.ValueOf(got), reflect.ValueOf(m)) {
+			t.Errorf("round trip of %#v: %#v, %v", m, got, err)
+		}
 	}
 }
 
 func TestDecodeErrors(t *testing.T) {
-	for _, data := range []string{
-		``,
-		`teleport {}`,
-		`part`,
-		"part {}\nAAAA", // 4 bytes: not whole float64s
-		"progress {}\n12345678",
-		`progress {"Done":1.5}`,
-	} {
-		if m, err := Decode([]byte(data)); err == nil {
-			t.Errorf("Decode(%s) = %#v, want an error", data, m)
+	part, _ := Encode(&Part{Run: 1, Step: 2, Lo: 0, Hi: 2, G: Vector{1, 2}})
+	failed, _ := Encode(&Failed{Run: 1, Diverged: true})
+	bad := map[string][]byte{
+		"nothing":              {},
+		"an unknown kind":      append([]byte{8}, "teleport"...),
+		"a kind cut short":     {9, 'p', 'a'},
+		"a gradient cut short": part[:len(part)-3],
+		"bytes left over":      append(slices.Clone(part), 0),
+		"a bool of 2":          func() []byte { b := slices.Clone(failed); b[len(failed)-11] = 2; return b }(),
+		"a list of 2⁶³":        append([]byte{4}, append([]byte("part"), 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f)...),
+		"an int of 11 bytes":   append([]byte{8}, append([]byte("progress"), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01)...),
+	}
+	for what, data := range bad {
+		if m, err := Decode(data); err == nil {
+			t.Errorf("Decode of %s = %#v, want an error", what, m)
 		} else if !strings.HasPrefix(err.Error(), "msg: ") {
-			t.Errorf("Decode(%s): error %q does not name the package", data, err)
+			t.Errorf("Decode of %s: error %q does not name the package", what, err)
 		}
 	}
+}
+
+// TestEveryFieldTravels fills every field of every kind of message with a
+// value of its own (by reflection) and checks the round trip: a field left
+// out of fields.go comes back zero.
+func TestEveryFieldTravels(t *testing.T) {
+	for kind, newMessage := range kinds {
+		m := newMessage()
+		n := 0
+		fill(reflect.ValueOf(m).Elem(), &n)
+		data, err := Encode(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Decode(data)
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		if !sameBits(reflect.ValueOf(got), reflect.ValueOf(m)) {
+			t.Errorf("%s does not travel whole:\n got %#v\nwant %#v", kind, got, m)
+		}
+	}
+}
+
+// fill sets every field of v to a distinct non-zero value, counting in n.
+func fill(v reflect.Value, n *int) {
+	*n++
+	switch v.Kind() {
+	case reflect.Int:
+		v.SetInt(int64(*n) * -1000003)
+	case reflect.Uint64:
+		v.SetUint(math.MaxUint64 - uint64(*n))
+	case reflect.Float64:
+		v.SetFloat(float64(*n) + 1.0/3)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.String:
+		v.SetString(fmt.Sprintf("s%d·é", *n))
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fill(v.Field(i), n)
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fill(v.Index(i), n)
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		for range 2 {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fill(k, n)
+			fill(e, n)
+			v.SetMapIndex(k, e)
+		}
+	default:
+		panic("fill: no value for " + v.Type().String())
+	}
+}
+
+// FuzzDecode: whatever the bytes, Decode returns a message or an error,
+// never panics, and what it returns travels again unchanged.
+func FuzzDecode(f *testing.F) {
+	for _, m := range append(slices.Clone(every), teaching...) {
+		data, _ := Encode(m)
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Decode(data)
+		if err != nil {
+			return
+		}
+		again, err := Encode(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Decode(again)
+		if err != nil || !sameBits(reflect.ValueOf(back), reflect.ValueOf(m)) {
+			t.Fatalf("Decode(%x) = %#v travels as %#v, %v", data, m, back, err)
+		}
+	})
 }
 
 // article returns an Apply carrying a gradient as long as the article's network.
@@ -129,5 +226,17 @@ func BenchmarkDecodeArticleGradient(b *testing.B) {
 		if _, err := Decode(data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestMeasuredLayout pins the start of a Measured, which the browser tests
+// read in JavaScript (e2e spyScript): the kind with its length, then Run
+// and Metrics.Step as zigzag varints (n ≥ 0 as 2n).
+func TestMeasuredLayout(t *testing.T) {
+	data, _ := Encode(&Measured{Run: 3, Metrics: spec.Metrics{Step: 70}})
+	want := append([]byte{8}, "measured"...)
+	want = append(want, 6, 140, 1)
+	if !slices.Equal(data[:len(want)], want) {
+		t.Errorf("a Measured starts % x, want % x", data[:len(want)], want)
 	}
 }
