@@ -11,7 +11,7 @@ import (
 // worker count, alternating 1 and 2 workers: the cores of a shared machine
 // change speed by a third from one minute to the next, and the fastest of
 // each count compares them under the same, least disturbed, conditions.
-const numericalRounds = 2
+const numericalRounds = 3
 
 // numerical measures target 2 in the page: numerical steps of the
 // article's network with 1 worker and with 2; each worker's forward-pass

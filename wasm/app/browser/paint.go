@@ -9,9 +9,9 @@ import "syscall/js"
 const paintTimeout = 250
 
 // AfterPaint calls f once the browser has drawn the next frame (with the
-// renders requested before the call), or at once, from a timer, when the
-// page is hidden and draws no frames. f runs on the page's thread, as an
-// event handler does.
+// renders requested before the call), or at once, from a message to
+// itself, when the page is hidden and draws no frames. f runs on the
+// page's thread, as an event handler does.
 //
 // A requestAnimationFrame callback runs before the frame's layout and
 // paint; a message it posts to itself arrives after them.
@@ -33,7 +33,9 @@ func AfterPaint(f func()) {
 		if !frame.IsUndefined() {
 			global.Call("cancelAnimationFrame", frame)
 		}
-		global.Call("clearTimeout", timer)
+		if !timer.IsUndefined() {
+			global.Call("clearTimeout", timer)
+		}
 		for _, fn := range funcs {
 			fn.Release() // none of them can run again
 		}
@@ -48,7 +50,8 @@ func AfterPaint(f func()) {
 	funcs[2] = js.FuncOf(func(js.Value, []js.Value) any { call(); return nil })
 	port.Set("onmessage", funcs[0])
 	if global.Get("document").Get("hidden").Bool() {
-		timer = global.Call("setTimeout", funcs[2], 0)
+		// A hidden page's timers wait up to a second; its messages do not.
+		channel.Get("port2").Call("postMessage", nil)
 		return
 	}
 	frame = global.Call("requestAnimationFrame", funcs[1])
