@@ -20,9 +20,11 @@
 //
 // Keys and values are percent-decoded; a '+' stays a plus sign, so lr=1e+2
 // reads as written. An absent key takes its default (batch's default is
-// brought down to fit a smaller train, quietly). Unknown keys, and keys that
-// do not decode, are ignored without notice. A key given twice keeps its
-// first value (Repeated). A v other than 1 is read as v=1 (Version).
+// brought down to fit a smaller train, quietly). A key written after an
+// HTML-escaped '&' ("&amp;hidden=8", as some chats and web pages pass a
+// link on) reads as the key. Unknown keys, and keys that do not decode,
+// are ignored without notice. A key given twice keeps its first value
+// (Repeated). A v other than 1 is read as v=1 (Version).
 //
 // Format writes every key of a State in table order, leaving out workers
 // and lang when unset, so that Parse(Format(s)) == s with no notices for
@@ -78,7 +80,10 @@ func Parse(fragment string) (State, []Notice) {
 		if err != nil {
 			continue
 		}
-		if i := index(key); i >= 0 {
+		if i := index(key); i >= 0 || ampersand(key) >= 0 {
+			if i < 0 {
+				i = ampersand(key)
+			}
 			raw[i] = append(raw[i], v)
 		}
 	}
@@ -88,6 +93,19 @@ func Parse(fragment string) (State, []Notice) {
 		notices[i] = fields[i].apply(&s, raw[i])
 	}
 	return s, slices.Concat(notices...)
+}
+
+// ampersand returns the index of key read as a key whose '&' a chat or a
+// web page wrote as HTML's "&amp;" (once or more: "amp;hidden",
+// "amp;amp;hidden"), or −1 if it is no such key.
+func ampersand(key string) int {
+	if !strings.HasPrefix(key, "amp;") {
+		return -1
+	}
+	for strings.HasPrefix(key, "amp;") {
+		key = key[len("amp;"):]
+	}
+	return index(key)
 }
 
 // apply sets f's field of s from the values its key was given in a link
