@@ -34,15 +34,20 @@ var every = []Message{
 	&Failed{Text: "nn: Hidden must be in 1–512, got 0"},
 }
 
-func TestRoundTrip(t *testing.T) {
-	for _, m := range every {
+func TestRoundTrip(t *testing.T) { roundTrips(t, every) }
+
+// roundTrips checks that each of ms comes back from Encode and Decode
+// bit for bit.
+func roundTrips(t *testing.T, ms []Message) {
+	t.Helper()
+	for _, m := range ms {
 		data, err := Encode(m)
 		if err != nil {
 			t.Fatalf("Encode(%#v): %v", m, err)
 		}
 		got, err := Decode(data)
 		if err != nil {
-			t.Fatalf("Decode(%s): %v", data, err)
+			t.Fatalf("Decode(%x): %v", data, err)
 		}
 		if !sameBits(reflect.ValueOf(got), reflect.ValueOf(m)) {
 			t.Errorf("round trip of %s:\n got %#v\nwant %#v", m.kind(), got, m)

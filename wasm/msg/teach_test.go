@@ -2,7 +2,6 @@ package msg
 
 import (
 	"math"
-	"reflect"
 	"testing"
 
 	"bibun/nn/spec"
@@ -32,21 +31,7 @@ var teaching = []Message{
 	&TaskFailed{Run: 4, Task: TaskSweep, Text: "the network diverged"},
 }
 
-func TestTeachingRoundTrip(t *testing.T) {
-	for _, m := range teaching {
-		data, err := Encode(m)
-		if err != nil {
-			t.Fatalf("Encode(%#v): %v", m, err)
-		}
-		got, err := Decode(data)
-		if err != nil {
-			t.Fatalf("Decode(%s): %v", data, err)
-		}
-		if !sameBits(reflect.ValueOf(got), reflect.ValueOf(m)) {
-			t.Errorf("round trip of %s:\n got %#v\nwant %#v", m.kind(), got, m)
-		}
-	}
-}
+func TestTeachingRoundTrip(t *testing.T) { roundTrips(t, teaching) }
 
 // TestTeachingKinds checks that Decode knows every teaching kind, and that
 // each entry of the table makes a message of its own kind.

@@ -20,7 +20,7 @@ func AfterPaint(f func()) {
 	channel := global.Get("MessageChannel").New()
 	port := channel.Get("port1")
 	var (
-		funcs        [3]js.Func
+		funcs        [2]js.Func
 		frame, timer js.Value
 		done         bool
 	)
@@ -47,7 +47,6 @@ func AfterPaint(f func()) {
 		channel.Get("port2").Call("postMessage", nil)
 		return nil
 	})
-	funcs[2] = js.FuncOf(func(js.Value, []js.Value) any { call(); return nil })
 	port.Set("onmessage", funcs[0])
 	if global.Get("document").Get("hidden").Bool() {
 		// A hidden page's timers wait up to a second; its messages do not.
@@ -55,5 +54,5 @@ func AfterPaint(f func()) {
 		return
 	}
 	frame = global.Call("requestAnimationFrame", funcs[1])
-	timer = global.Call("setTimeout", funcs[2], paintTimeout)
+	timer = global.Call("setTimeout", funcs[0], paintTimeout)
 }

@@ -18,7 +18,6 @@ type gather struct {
 	finished []int     // parameters of the parts each worker has sent
 	busy     []float64 // milliseconds each worker spent on the parts it sent
 	evals    int       // loss evaluations of the parts that came
-	ms       float64   // milliseconds of the busiest worker
 	start    time.Time // when the step began
 }
 
@@ -174,12 +173,11 @@ func (s *Store) fromWorker(i int, m msg.Message) {
 			st.done[i] = st.finished[i]
 			st.busy[i] += m.Ms
 			st.evals += m.Evals
-			st.ms = max(st.ms, st.busy[i])
 			st.waiting--
 			s.ask(i)
 			s.progress()
 			if st.waiting == 0 {
-				s.apply(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: st.ms})
+				s.apply(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: slices.Max(st.busy)})
 			}
 		}
 	case *msg.Measured:

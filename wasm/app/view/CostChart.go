@@ -173,7 +173,7 @@ func (c *CostChart) renderChart() *vecty.HTML {
 				svg("title", vecty.Text(methodName(c.Lang, m)+", P = "+format.Count(int(xs[i]))+": "+format.Duration(format.Milliseconds(ys[i]))))))
 		}
 	}
-	return logChart(txt.ChartTitle, &LogAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, Legend: legend}, parts...)
+	return chart(txt.ChartTitle, &LogAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, Legend: legend}, parts...)
 }
 
 // SkipRender skips the chart while nothing it shows changes.

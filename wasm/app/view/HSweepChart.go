@@ -158,7 +158,7 @@ func (c *HSweepChart) renderChart() *vecty.HTML {
 			"data-h", format.Full(h), "data-err", format.Full(errs[n])),
 			svg("title", vecty.Text("h = "+format.Sci(h, 1)+": "+format.Sci(errs[n], 2)))))
 	}
-	return logChart(txt.ChartTitle, &LogAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel}, parts...)
+	return chart(txt.ChartTitle, &LogAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel}, parts...)
 }
 
 // guide returns a dotted line of slope a on the log-log axes through the

@@ -47,9 +47,7 @@ func (a *LogAxes) Render() vecty.ComponentOrHTML {
 	)
 	for i, l := range a.Legend {
 		x, y := marginL+12.0, marginT+12.0+16*float64(i)
-		parts = append(parts, svg("g", attrs("class", "legend"),
-			svg("line", attrs("class", "series "+l[0], "x1", coord(x), "x2", coord(x+18), "y1", coord(y), "y2", coord(y))),
-			svg("text", attrs("class", "tick", "x", coord(x+24), "y", coord(y), "dominant-baseline", "middle"), vecty.Text(l[1]))))
+		parts = append(parts, legendItem(x, y, l[0], l[1]))
 	}
 	return svg("g", append([]vecty.MarkupOrChild{attrs("class", "axes")}, parts...)...)
 }

@@ -55,14 +55,3 @@ func (p logPlot) polyline(class string, xs, ys []float64) *vecty.HTML {
 	}
 	return svg("polyline", attrs("class", "series "+class, "points", strings.TrimSpace(b.String())))
 }
-
-// logChart returns the svg element of a log-log chart: its axes, then its
-// series.
-func logChart(title string, axes *LogAxes, series ...vecty.MarkupOrChild) *vecty.HTML {
-	return svg("svg", append([]vecty.MarkupOrChild{
-		vecty.Markup(vecty.Attribute("viewBox", "0 0 "+itoa(plotW)+" "+itoa(plotH)), vecty.Attribute("role", "img"),
-			vecty.Attribute("aria-label", title), vecty.Class("chart")),
-		svg("title", vecty.Text(title)),
-		axes,
-	}, series...)...)
-}

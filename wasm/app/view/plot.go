@@ -45,14 +45,23 @@ func (p plot) y(v float64) float64 {
 	return plotH - marginB - (v-p.y0)/(p.y1-p.y0)*(plotH-marginT-marginB)
 }
 
-// chart returns the svg element of a chart: its axes, then its series.
-func chart(title string, axes *ChartAxes, series ...vecty.MarkupOrChild) *vecty.HTML {
+// chart returns the svg element of a chart: its axes (a *ChartAxes or a
+// *LogAxes), then its series.
+func chart(title string, axes vecty.Component, series ...vecty.MarkupOrChild) *vecty.HTML {
 	return svg("svg", append([]vecty.MarkupOrChild{
 		vecty.Markup(vecty.Attribute("viewBox", "0 0 "+itoa(plotW)+" "+itoa(plotH)), vecty.Attribute("role", "img"),
 			vecty.Attribute("aria-label", title), vecty.Class("chart")),
 		svg("title", vecty.Text(title)),
 		axes,
 	}, series...)...)
+}
+
+// legendItem is one line of a chart's legend at (x, y): a stroke of the
+// series' class and its label.
+func legendItem(x, y float64, class, label string) *vecty.HTML {
+	return svg("g", attrs("class", "legend"),
+		svg("line", attrs("class", "series "+class, "x1", coord(x), "x2", coord(x+18), "y1", coord(y), "y2", coord(y))),
+		svg("text", attrs("class", "tick", "x", coord(x+24), "y", coord(y), "dominant-baseline", "middle"), vecty.Text(label)))
 }
 
 // maxPoints is the most points a line draws; longer runs are thinned.
