@@ -15,6 +15,7 @@ package e2e
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -219,6 +220,41 @@ func TestLangFollowsBrowser(t *testing.T) {
 			}
 			if p := eval[string](t, ctx, `document.querySelector('[data-testid=lang] button[data-lang=`+c.lang+`]').getAttribute('aria-pressed')`); p != "true" {
 				t.Errorf("the %s button has aria-pressed=%q", c.lang, p)
+			}
+			noConsoleErrors(t, con)
+		})
+	}
+}
+
+// TestLangDurations: the cost line's estimate for the article's network
+// with the article's method, a step of tens of seconds and a run of
+// minutes, writes its units in each language's way ("28 s", "7 min 5 s";
+// "28秒", "7分5秒"), and a run of one step names no total.
+func TestLangDurations(t *testing.T) {
+	// Any duration, in each language's units; the estimate is refined as
+	// the workers measure, so its size is not the question here.
+	const (
+		durEn = `(\d+(\.\d)? (ms|s)|\d+ min \d+ s|\d+ h \d+ min)`
+		durJa = `(\d+(\.\d)? ms|\d+(\.\d)?秒|\d+分\d+秒|\d+時間\d+分)`
+	)
+	for _, c := range []struct {
+		name string
+		link []string
+		want string
+	}{
+		{"en", []string{"lang=en"}, `^About ` + durEn + ` a step here with 2 workers; 15 steps ≈ ` + durEn + `\.$`},
+		{"ja", []string{"lang=ja"}, `^このブラウザではワーカー 2 個で 1 ステップ約 ` + durJa + `、15 ステップで約 ` + durJa + `です。$`},
+		{"en one step", []string{"lang=en", "steps=1"}, `^About ` + durEn + ` a step here with 2 workers\.$`},
+		{"ja one step", []string{"lang=ja", "steps=1"}, `^このブラウザではワーカー 2 個で 1 ステップ約 ` + durJa + `です。$`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx, con := open(t, with(article, append(c.link, "grad=numerical")...))
+			estimate := `(document.querySelector('[data-testid=cost-line] .estimate')?.textContent ?? '')`
+			waitTrue(t, ctx, estimate+`.search(/\d/) >= 0`, shortTimeout, "the cost line's estimate")
+			got := eval[string](t, ctx, estimate)
+			t.Logf("%s", got)
+			if !regexp.MustCompile(c.want).MatchString(got) {
+				t.Errorf("the estimate says %q, want it to match %s", got, c.want)
 			}
 			noConsoleErrors(t, con)
 		})

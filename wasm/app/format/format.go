@@ -44,25 +44,34 @@ func Count(n int) string {
 	return s
 }
 
-// Duration formats d for reading: 3.5 ms, 90 ms, 420 ms, 9.5 s, 2 min 10 s, 3 h 5 min.
-func Duration(d time.Duration) string {
+// Units writes a Duration's units in one language: the symbols after
+// milliseconds and seconds, and the two compound forms.
+type Units struct {
+	Ms, S   string                     // " ms", " s"
+	MinSec  func(min, s string) string // 2 min 10 s
+	HourMin func(h, min string) string // 3 h 5 min
+}
+
+// Duration formats d for reading in units u: 3.5 ms, 90 ms, 420 ms, 9.5 s,
+// 2 min 10 s, 3 h 5 min.
+func Duration(d time.Duration, u Units) string {
 	switch {
 	case d < time.Second:
 		ms := float64(d) / float64(time.Millisecond)
 		if ms < 10 {
-			return strconv.FormatFloat(ms, 'f', 1, 64) + " ms"
+			return strconv.FormatFloat(ms, 'f', 1, 64) + u.Ms
 		}
-		return strconv.FormatFloat(ms, 'f', 0, 64) + " ms"
+		return strconv.FormatFloat(ms, 'f', 0, 64) + u.Ms
 	case d < 10*time.Second:
-		return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) + " s"
+		return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) + u.S
 	case d < time.Minute:
-		return strconv.FormatFloat(d.Seconds(), 'f', 0, 64) + " s"
+		return strconv.FormatFloat(d.Seconds(), 'f', 0, 64) + u.S
 	case d < time.Hour:
 		d = d.Round(time.Second)
-		return strconv.Itoa(int(d/time.Minute)) + " min " + strconv.Itoa(int(d%time.Minute/time.Second)) + " s"
+		return u.MinSec(strconv.Itoa(int(d/time.Minute)), strconv.Itoa(int(d%time.Minute/time.Second)))
 	}
 	d = d.Round(time.Minute)
-	return strconv.Itoa(int(d/time.Hour)) + " h " + strconv.Itoa(int(d%time.Hour/time.Minute)) + " min"
+	return u.HourMin(strconv.Itoa(int(d/time.Hour)), strconv.Itoa(int(d%time.Hour/time.Minute)))
 }
 
 // Milliseconds returns ms milliseconds as a Duration.

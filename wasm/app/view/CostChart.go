@@ -170,7 +170,7 @@ func (c *CostChart) renderChart() *vecty.HTML {
 		for i := range xs {
 			parts = append(parts, svg("circle", attrs("class", "point cost-"+string(m), "cx", coord(p.x(xs[i])), "cy", coord(p.y(ys[i])), "r", "3.5",
 				"data-method", string(m), "data-params", strconv.Itoa(int(xs[i])), "data-ms", format.Full(ys[i])),
-				svg("title", vecty.Text(methodName(c.Lang, m)+", P = "+format.Count(int(xs[i]))+": "+format.Duration(format.Milliseconds(ys[i]))))))
+				svg("title", vecty.Text(methodName(c.Lang, m)+", P = "+format.Count(int(xs[i]))+": "+duration(c.Lang, format.Milliseconds(ys[i]))))))
 		}
 	}
 	return chart(txt.ChartTitle, &LogAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, Legend: legend}, parts...)

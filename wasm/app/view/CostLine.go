@@ -20,8 +20,8 @@ var costLineText = text.Table[struct {
 	Numerical   func(evals, batch string) string
 	Incremental func(evals string) string
 	Backprop    string
-	Workers     func(n int, shown string) string // n workers, n written as shown
-	Estimate    func(step, who, steps, total string) string
+	Workers     func(n int, shown string) string                          // n workers, n written as shown
+	Estimate    func(step, who string, n int, steps, total string) string // n steps, written as steps
 }]{
 	text.English: {
 		Measuring: "Measuring this browser's speed…",
@@ -39,7 +39,10 @@ var costLineText = text.Table[struct {
 			}
 			return shown + " workers"
 		},
-		Estimate: func(step, who, steps, total string) string {
+		Estimate: func(step, who string, n int, steps, total string) string {
+			if n == 1 {
+				return "About " + step + " a step here with " + who + "."
+			}
 			return "About " + step + " a step here with " + who + "; " + steps + " steps ≈ " + total + "."
 		},
 	},
@@ -54,8 +57,11 @@ var costLineText = text.Table[struct {
 		},
 		Backprop: "1 ステップに順伝播と逆伝播が 1 回ずつ。それだけですべての微分が求まります。",
 		Workers:  func(n int, shown string) string { return "ワーカー " + shown + " 個" },
-		Estimate: func(step, who, steps, total string) string {
-			return "このブラウザでは" + who + "で 1 ステップ約 " + step + "、" + steps + " ステップで約 " + total + " です。"
+		Estimate: func(step, who string, n int, steps, total string) string {
+			if n == 1 {
+				return "このブラウザでは" + who + "で 1 ステップ約 " + step + "です。"
+			}
+			return "このブラウザでは" + who + "で 1 ステップ約 " + step + "、" + steps + " ステップで約 " + total + "です。"
 		},
 	},
 }
@@ -88,8 +94,8 @@ func (l *CostLine) Render() vecty.ComponentOrHTML {
 		if c.Method != spec.Backprop {
 			n = max(l.Workers, 1)
 		}
-		when = txt.Estimate(format.Duration(l.Estimate), txt.Workers(n, format.Count(n)),
-			format.Count(c.Steps), format.Duration(l.Estimate*time.Duration(c.Steps)))
+		when = txt.Estimate(duration(l.Lang, l.Estimate), txt.Workers(n, format.Count(n)),
+			c.Steps, format.Count(c.Steps), duration(l.Lang, l.Estimate*time.Duration(c.Steps)))
 	}
 	return elem.Paragraph(vecty.Markup(vecty.Class("cost"), vecty.Data("testid", "cost-line")),
 		elem.Strong(vecty.Text(txt.Params(format.Count(c.Params())))),
@@ -102,5 +108,5 @@ func (l *CostLine) Render() vecty.ComponentOrHTML {
 func (l *CostLine) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*CostLine)
 	return ok && q.Config == l.Config && q.Lang == l.Lang && q.Workers == l.Workers &&
-		format.Duration(q.Estimate) == format.Duration(l.Estimate) // refined each step, read rounded
+		duration(q.Lang, q.Estimate) == duration(l.Lang, l.Estimate) // refined each step, read rounded
 }

@@ -8,6 +8,7 @@ import (
 
 	"bibun/nn/spec"
 	"bibun/wasm/app/format"
+	"bibun/wasm/app/text"
 )
 
 // MetricsRow shows the figures of one step, rounded for reading, each with
@@ -15,6 +16,7 @@ import (
 type MetricsRow struct {
 	vecty.Core
 	Metrics spec.Metrics `vecty:"prop"`
+	Lang    text.Lang    `vecty:"prop"` // of the gradient time's units
 }
 
 // Render implements vecty.Component.
@@ -29,7 +31,7 @@ func (r *MetricsRow) Render() vecty.ComponentOrHTML {
 		td("train-acc", format.Full(m.TrainAcc), strconv.FormatFloat(m.TrainAcc, 'f', 4, 64)),
 		td("test-acc", format.Full(m.TestAcc), strconv.FormatFloat(m.TestAcc, 'f', 4, 64)),
 		td("evals", strconv.Itoa(m.Evals), format.Count(m.Evals)),
-		td("grad-ms", format.Full(m.GradMs), format.Duration(format.Milliseconds(m.GradMs))),
+		td("grad-ms", format.Full(m.GradMs), duration(r.Lang, format.Milliseconds(m.GradMs))),
 	)
 }
 
@@ -37,5 +39,5 @@ func (r *MetricsRow) Render() vecty.ComponentOrHTML {
 // hundreds of rows, and only the newest is new.
 func (r *MetricsRow) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*MetricsRow)
-	return ok && p.Metrics == r.Metrics
+	return ok && p.Metrics == r.Metrics && p.Lang == r.Lang
 }

@@ -31,7 +31,7 @@ type MetricsTable struct {
 func (t *MetricsTable) Render() vecty.ComponentOrHTML {
 	var blocks vecty.List
 	for lo := 0; lo < len(t.Rows); lo += blockRows {
-		blocks = append(blocks, &MetricsBlock{Rows: t.Rows[lo:min(lo+blockRows, len(t.Rows))]})
+		blocks = append(blocks, &MetricsBlock{Rows: t.Rows[lo:min(lo+blockRows, len(t.Rows))], Lang: t.Lang})
 	}
 	txt := metricsTableText.In(t.Lang)
 	return elem.Section(vecty.Markup(vecty.Class("metrics")),

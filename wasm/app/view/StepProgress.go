@@ -59,7 +59,7 @@ func (s *StepProgress) Render() vecty.ComponentOrHTML {
 		case p.Done >= total:
 			text += txt.Finished
 		case p.Left > 0:
-			text += txt.Left(format.Duration(p.Left))
+			text += txt.Left(duration(s.Lang, p.Left))
 		default:
 			text += txt.Working
 		}
