@@ -140,3 +140,36 @@ func TestWorkerDies(t *testing.T) {
 	checkSteps(t, readTable(t, ctx), 15)
 	noConsoleErrors(t, con)
 }
+
+// TestWorkerDiesWhileMeasuring crashes a worker as it measures the
+// machine's speed after loading, between two rounds, when its Go program
+// has a timer set: the page must still say why it stopped (the panic), not
+// the "Go program has already exited" that the timer raises afterwards.
+func TestWorkerDiesWhileMeasuring(t *testing.T) {
+	ctx, con := open(t, article, addScript(spyScript+`;(() => {
+		const Real = window.Worker;
+		window.Worker = function (url, options) {
+			const w = new Real(url, options);
+			w.addEventListener('message', (e) => {
+				// The first Loaded (wasm/msg): its kind, length-prefixed.
+				if (!w.__crashed && e.data[0] === 6 && new TextDecoder().decode(e.data.subarray(1, 7)) === 'loaded') {
+					w.__crashed = true;
+					w.postMessage('not a message');
+				}
+			});
+			return w;
+		};
+		window.Worker.prototype = Real.prototype;
+	})()`))
+	waitFor(t, ctx, "error", shortTimeout)
+	why := problem(t, ctx)
+	t.Logf("problem: %s", why)
+	if !strings.Contains(why, "panic") || strings.Contains(why, "already exited") {
+		t.Errorf("the problem %q does not say why the worker stopped", why)
+	}
+	click(t, ctx, "reset")
+	waitFor(t, ctx, "idle", shortTimeout)
+	for _, e := range con.Errors() {
+		t.Logf("console: %s", e)
+	}
+}

@@ -22,6 +22,16 @@ self.onmessage = (event) => {
   }
 };
 
+// Once the Go program has stopped, a timer it had set still fires and
+// raises "Go program has already exited" (wasm_exec.js keeps its timers):
+// that error is dropped here, so that the page hears why it stopped
+// (start's error) and not this one.
+self.addEventListener("error", (event) => {
+  if (go && go.exited && /Go program has already exited/.test(event.message)) {
+    event.preventDefault();
+  }
+});
+
 // bibunAttach is called once by Go with its receiving function.
 self.bibunAttach = (receive) => {
   deliver = receive;

@@ -21,6 +21,13 @@ func New[T any]() *Inbox[T] {
 	return &Inbox[T]{signal: make(chan struct{}, 1)}
 }
 
+// Len returns how many values wait to be taken.
+func (b *Inbox[T]) Len() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.queue)
+}
+
 // Put appends v. It never blocks.
 func (b *Inbox[T]) Put(v T) {
 	b.mu.Lock()

@@ -8,9 +8,15 @@ func TestOrder(t *testing.T) {
 		b.Put(i)
 	}
 	for i := range 100 {
+		if n := b.Len(); n != 100-i {
+			t.Fatalf("Len before Take #%d = %d, want %d", i, n, 100-i)
+		}
 		if got := b.Take(); got != i {
 			t.Fatalf("Take #%d = %d", i, got)
 		}
+	}
+	if n := b.Len(); n != 0 {
+		t.Fatalf("Len of an emptied inbox = %d", n)
 	}
 }
 

@@ -5,7 +5,8 @@
 // it has gathered every worker's Part, Apply. A worker answers Differentiate
 // with Progress (while it works) and a Part, and the first worker answers
 // Apply with Measured. Any worker may answer with Failed. Every worker posts
-// Loaded once, when its Go program starts.
+// Loaded a few times after its Go program starts, whenever it is idle, each
+// with a new measurement of the machine's speed.
 //
 // Each message travels as one byte slice: its kind, then its fields in a
 // small binary form (see Encode), so that every float64, a gradient's
@@ -48,7 +49,8 @@ type Apply struct {
 	GradMs float64 // milliseconds the gradient took: the busiest worker's time on its parts
 }
 
-// Loaded says a worker's Go program runs and how fast this machine is.
+// Loaded says a worker's Go program runs and how fast this machine is, as
+// measured once more; the page keeps each method's fastest.
 type Loaded struct {
 	Speeds map[spec.Method]float64 // each gradient method's operations per millisecond (package cost)
 }

@@ -264,6 +264,17 @@ func TestEstimate(t *testing.T) {
 	if got, want := s.Estimate(), cost.Time(c, 1e6, 2, 2); got != want || got == 0 {
 		t.Errorf("estimate at the measured speed: %v, want %v", got, want)
 	}
+	// The workers measure again as the browser optimises their code: the
+	// estimate follows the fastest measurement of any worker.
+	for _, m := range []struct {
+		worker int
+		speed  float64
+	}{{0, 4e6}, {1, 3e6}, {0, 2e6}} {
+		s.OnAction(&action.FromWorker{Worker: m.worker, Msg: &msg.Loaded{Speeds: map[spec.Method]float64{spec.Numerical: m.speed}}})
+	}
+	if got, want := s.Estimate(), cost.Time(c, 4e6, 2, 2); got != want {
+		t.Errorf("estimate after measurements of 1e6, 4e6, 3e6, 2e6: %v, want %v (at 4e6)", got, want)
+	}
 	s.OnAction(&action.Set{Key: "size", Value: "16"})
 	s.OnAction(&action.Set{Key: "hidden", Value: "8"})
 	s.OnAction(&action.Step{})
