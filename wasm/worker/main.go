@@ -23,12 +23,12 @@ import (
 // round of measurement.
 const measureFor = 30 * time.Millisecond
 
-// measureRounds is how many rounds of measurement the worker makes while
-// it waits for its first work, posting each. The first runs mostly in the
-// browser's baseline code and reads two to five times slow (Chromium
-// compiles hot WebAssembly functions again, optimised, as they run, and a
-// call already under way keeps its code); the speed holds after five to
-// eight. The page keeps each method's fastest.
+// measureRounds is how many rounds of measurement worker 0 makes while it
+// is idle before the first step, posting each (the others make one). The first
+// runs mostly in the browser's baseline code and reads two to five times
+// slow (Chromium compiles hot WebAssembly functions again, optimised, as
+// they run, and a call already under way keeps its code); the speed holds
+// after five to eight. The page keeps each method's fastest.
 const measureRounds = 8
 
 func main() {
@@ -48,8 +48,11 @@ func main() {
 	self.Call("bibunAttach", receive)
 
 	r := replica.New(post)
+	me, named := msg.WorkerIndex(self.Get("name").String()) // this worker's index, from the page
 	for rounds := 0; ; {
-		if rounds < measureRounds && in.Len() == 0 {
+		// Every worker measures once, for a first estimate; worker 0 goes
+		// on alone, leaving the other cores to the page as it loads.
+		if (rounds == 0 || named && me == 0 && rounds < measureRounds) && in.Len() == 0 {
 			// Idle: measure once more (a message that comes meanwhile
 			// waits about 0.1 s), then let the event loop deliver any.
 			post(&msg.Loaded{Speeds: replica.Measure(measureFor)})
@@ -62,10 +65,10 @@ func main() {
 			post(&msg.Failed{Text: err.Error()})
 			continue
 		}
-		if _, ok := m.(*msg.Init); !ok {
-			// The page asks for work: from now on the work's own times
-			// tell it this machine's speed, and a pause between two
-			// steps is no time to measure.
+		if _, ok := m.(*msg.Differentiate); ok {
+			// A run begins: from now on its steps' times tell the page
+			// this machine's speed, and a pause between two steps is no
+			// time to measure.
 			rounds = measureRounds
 		}
 		r.Handle(m)

@@ -70,7 +70,7 @@ func (p *Pool) start(gen, i int) (w js.Value) {
 			w = js.Null()
 		}
 	}()
-	w = js.Global().Get("Worker").New(script)
+	w = js.Global().Get("Worker").New(script, map[string]any{"name": msg.WorkerName(i)})
 	onMessage := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		p.events.Put(event{gen: gen, worker: i, data: port.Bytes(args[0].Get("data"))})
 		return nil
