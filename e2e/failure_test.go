@@ -151,10 +151,11 @@ func TestWorkerDiesWhileMeasuring(t *testing.T) {
 		window.Worker = function (url, options) {
 			const w = new Real(url, options);
 			if (options?.name !== 'training worker 0') return w; // the one that measures on
+			w.__loaded = 0;
 			w.addEventListener('message', (e) => {
-				// The first Loaded (wasm/msg): its kind, length-prefixed.
-				if (!w.__crashed && e.data[0] === 6 && new TextDecoder().decode(e.data.subarray(1, 7)) === 'loaded') {
-					w.__crashed = true;
+				// The second Loaded (wasm/msg: its kind, length-prefixed), the
+				// first of the rounds between which the worker sleeps.
+				if (e.data[0] === 6 && new TextDecoder().decode(e.data.subarray(1, 7)) === 'loaded' && ++w.__loaded === 2) {
 					w.postMessage('not a message');
 				}
 			});

@@ -38,6 +38,10 @@ func main() {
 			port.Post(self, &msg.Failed{Text: err.Error()})
 		}
 	}
+	// A first estimate, before anything else: the page needs every
+	// method's speed to plan its teaching work.
+	post(&msg.Loaded{Speeds: replica.Measure(measureFor)})
+
 	in := inbox.New[[]byte]()
 	receive := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		in.Put(port.Bytes(args[0]))
@@ -49,10 +53,10 @@ func main() {
 
 	r := replica.New(post)
 	me, named := msg.WorkerIndex(self.Get("name").String()) // this worker's index, from the page
-	for rounds := 0; ; {
-		// Every worker measures once, for a first estimate; worker 0 goes
-		// on alone, leaving the other cores to the page as it loads.
-		if (rounds == 0 || named && me == 0 && rounds < measureRounds) && in.Len() == 0 {
+	for rounds := 1; ; {
+		// Worker 0 goes on measuring alone, leaving the other cores to the
+		// page as it loads.
+		if named && me == 0 && rounds < measureRounds && in.Len() == 0 {
 			// Idle: measure once more (a message that comes meanwhile
 			// waits about 0.1 s), then let the event loop deliver any.
 			post(&msg.Loaded{Speeds: replica.Measure(measureFor)})
