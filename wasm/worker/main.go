@@ -52,11 +52,14 @@ func main() {
 	self.Call("bibunAttach", receive)
 
 	r := replica.New(post)
-	me, named := msg.WorkerIndex(self.Get("name").String()) // this worker's index, from the page
-	for rounds := 1; ; {
-		// Worker 0 goes on measuring alone, leaving the other cores to the
-		// page as it loads.
-		if named && me == 0 && rounds < measureRounds && in.Len() == 0 {
+	// Rounds of measurement made: worker 0 goes on measuring alone,
+	// leaving the other cores to the page as it loads.
+	rounds := measureRounds
+	if i, ok := msg.WorkerIndex(self.Get("name").String()); ok && i == 0 {
+		rounds = 1
+	}
+	for {
+		if rounds < measureRounds && in.Len() == 0 {
 			// Idle: measure once more (a message that comes meanwhile
 			// waits about 0.1 s), then let the event loop deliver any.
 			post(&msg.Loaded{Speeds: replica.Measure(measureFor)})

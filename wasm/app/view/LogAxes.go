@@ -37,14 +37,7 @@ func (a *LogAxes) Render() vecty.ComponentOrHTML {
 			svg("text", attrs("class", "tick", "x", x, "y", coord(plotH-marginB+16), "text-anchor", "middle"),
 				vecty.Text(format.Pow10(d))))
 	}
-	parts = append(parts,
-		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(plotW-marginR), "y1", coord(plotH-marginB), "y2", coord(plotH-marginB))),
-		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(marginL), "y1", coord(marginT), "y2", coord(plotH-marginB))),
-		svg("text", attrs("class", "axis-label", "x", coord((marginL+plotW-marginR)/2), "y", coord(plotH-4), "text-anchor", "middle"),
-			vecty.Text(a.XLabel)),
-		svg("text", attrs("class", "axis-label", "transform", "translate(12 "+coord((marginT+plotH-marginB)/2)+") rotate(-90)", "text-anchor", "middle"),
-			vecty.Text(a.YLabel)),
-	)
+	parts = append(parts, frame(a.XLabel, a.YLabel)...)
 	for i, l := range a.Legend {
 		x, y := marginL+12.0, marginT+12.0+16*float64(i)
 		parts = append(parts, legendItem(x, y, l[0], l[1]))

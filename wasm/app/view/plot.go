@@ -56,6 +56,19 @@ func chart(title string, axes vecty.Component, series ...vecty.MarkupOrChild) *v
 	}, series...)...)
 }
 
+// frame returns a chart's two axis lines, along the bottom and the left of
+// the chart area, and their labels.
+func frame(xLabel, yLabel string) []vecty.MarkupOrChild {
+	return []vecty.MarkupOrChild{
+		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(plotW-marginR), "y1", coord(plotH-marginB), "y2", coord(plotH-marginB))),
+		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(marginL), "y1", coord(marginT), "y2", coord(plotH-marginB))),
+		svg("text", attrs("class", "axis-label", "x", coord((marginL+plotW-marginR)/2), "y", coord(plotH-4), "text-anchor", "middle"),
+			vecty.Text(xLabel)),
+		svg("text", attrs("class", "axis-label", "transform", "translate(12 "+coord((marginT+plotH-marginB)/2)+") rotate(-90)", "text-anchor", "middle"),
+			vecty.Text(yLabel)),
+	}
+}
+
 // legendItem is one line of a chart's legend at (x, y): a stroke of the
 // series' class and its label.
 func legendItem(x, y float64, class, label string) *vecty.HTML {
