@@ -13,7 +13,7 @@ ADDR      ?= localhost:8080
 # Pure packages whose tests also run under js/wasm (node).
 WASM_TESTED := ./nn/... ./wasm/...
 
-.PHONY: build serve test test-native test-wasm test-browser bench clean
+.PHONY: build serve test test-native lint test-wasm test-browser bench clean
 
 build: site/wasm_exec.js site/app.wasm site/worker.wasm
 
@@ -33,11 +33,20 @@ serve: build
 
 test: build test-native test-wasm test-browser
 
-test-native:
-	$(GO) vet ./...
-	$(WASMENV) $(GO) vet ./wasm/...
-	$(GO) vet -tags browser ./e2e/
+# staticcheck is a tool dependency in go.mod (go tool staticcheck); it is built natively and then
+# checks the js/wasm packages as js/wasm code.
+STATICCHECK = $(shell $(GO) tool -n staticcheck)
+
+test-native: lint
 	$(GO) test -count=1 ./...
+
+lint:
+	$(GO) vet ./...
+	$(WASMENV) $(GO) vet ./wasm/... ./nn/...
+	$(GO) vet -tags browser ./e2e/
+	$(STATICCHECK) ./...
+	$(WASMENV) $(STATICCHECK) ./wasm/... ./nn/...
+	$(STATICCHECK) -tags browser ./e2e/
 
 test-wasm:
 	$(WASMPATH) $(WASMENV) $(GO) test -count=1 $(WASM_TESTED)

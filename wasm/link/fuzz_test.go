@@ -55,7 +55,7 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add(int64(256), int64(64), int64(100), int64(15), int64(300), int64(200), int64(0),
 		0.1, 1e-4, 0.01, uint64(1), uint8(1), uint8(0))
 	f.Add(int64(-1), int64(math.MaxInt64), int64(math.MinInt64), int64(0), int64(1), int64(2), int64(8),
-		math.Inf(1), math.NaN(), -0.0, uint64(math.MaxUint64), uint8(255), uint8(2))
+		math.Inf(1), math.NaN(), math.Copysign(0, -1), uint64(math.MaxUint64), uint8(255), uint8(2))
 	f.Add(int64(1024), int64(512), int64(5000), int64(10000), int64(5000), int64(5000), int64(3),
 		100.0, 1.0, 10.0, uint64(0), uint8(0), uint8(1))
 	f.Add(int64(1), int64(1), int64(1), int64(1), int64(2), int64(2), int64(1),
