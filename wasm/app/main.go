@@ -42,7 +42,7 @@ func main() {
 	dispatcher.Register(s.OnAction)
 	dispatcher.Dispatch(&action.ReadLink{Fragment: b.Fragment()})
 
-	page := &view.Page{Store: s}
+	page := &view.Page{Store: s, Base: browser.Base()}
 	if err := vecty.RenderInto("body", page); err != nil {
 		panic(err)
 	}

@@ -25,6 +25,14 @@ func (b *Browser) Fragment() string {
 	return strings.TrimPrefix(js.Global().Get("location").Get("hash").String(), "#")
 }
 
+// Base returns the page's address without its fragment: origin, path and
+// query.
+func Base() string {
+	href := js.Global().Get("location").Get("href").String()
+	base, _, _ := strings.Cut(href, "#")
+	return base
+}
+
 // Show implements store.Address with history.replaceState, so that the
 // back button is not flooded with every slider move.
 func (b *Browser) Show(fragment string) {

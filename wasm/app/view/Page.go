@@ -8,6 +8,7 @@ import (
 	"github.com/hexops/vecty/elem"
 
 	"bibun/wasm/app/store"
+	"bibun/wasm/link"
 )
 
 // Page is the whole body: header, explanation, settings on one side and
@@ -15,6 +16,7 @@ import (
 type Page struct {
 	vecty.Core
 	Store *store.Store
+	Base  string // the page's address without its fragment
 }
 
 // Render implements vecty.Component.
@@ -28,7 +30,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 			elem.Aside(vecty.Markup(vecty.Class("settings")),
 				&SettingsPanel{State: s.Settings, Lang: lang, Workers: s.Workers(), Edits: s.Edits},
 				&CostLine{Config: c, Lang: lang, Workers: s.Workers(), Estimate: s.Estimate()},
-				&ShareBox{Copied: s.Copied, Lang: lang},
+				&ShareBox{Copied: s.Copied, URL: p.Base + "#" + link.Format(s.Settings), Lang: lang},
 			),
 			elem.Main(vecty.Markup(vecty.Class("run")),
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),

@@ -36,6 +36,7 @@ var shareText = text.Table[struct {
 type ShareBox struct {
 	vecty.Core
 	Copied store.Copy `vecty:"prop"` // what became of the latest copy
+	URL    string     `vecty:"prop"` // the page's link, whole: address and fragment
 	Lang   text.Lang  `vecty:"prop"`
 }
 
@@ -54,6 +55,7 @@ func (b *ShareBox) Render() vecty.ComponentOrHTML {
 			vecty.Text(txt.Button)),
 		elem.Span(vecty.Markup(vecty.Class("copied"), vecty.Attribute("role", "status")), vecty.Text(copied)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Hint)),
+		&QRCode{URL: b.URL, Lang: b.Lang},
 	)
 }
 
@@ -61,8 +63,9 @@ func (b *ShareBox) onCopy(*vecty.Event) {
 	dispatcher.Dispatch(&action.CopyLink{})
 }
 
-// SkipRender skips the box until a copy is reported or the language changes.
+// SkipRender skips the box until a copy is reported, or the link or the
+// language changes.
 func (b *ShareBox) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*ShareBox)
-	return ok && q.Copied == b.Copied && q.Lang == b.Lang
+	return ok && q.Copied == b.Copied && q.URL == b.URL && q.Lang == b.Lang
 }

@@ -1,0 +1,90 @@
+// Command shot takes a screenshot of the page as a visitor sees it, for
+// looking at what a change did: a desktop, a phone or a projector, after
+// running some script in the page and waiting for a condition.
+//
+//	go run ./cmd/shot -url 'http://localhost:8080/#v=1' -w 390 -h 844 -mobile \
+//		-do "document.querySelector('[data-testid=run]').click()" \
+//		-until "document.querySelector('[data-testid=status]').dataset.state=='done'" -o phone.png
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+func main() {
+	url := flag.String("url", "http://localhost:8080/", "the page")
+	w := flag.Int("w", 1280, "viewport width, CSS pixels")
+	h := flag.Int("h", 800, "viewport height, CSS pixels")
+	mobile := flag.Bool("mobile", false, "emulate a phone: touch, device scale 3, mobile viewport")
+	full := flag.Bool("full", false, "the whole page, not only the viewport")
+	do := flag.String("do", "", "a script to run once the page is ready")
+	until := flag.String("until", "", "wait, after -do, until this expression is true (60 s at most)")
+	el := flag.String("el", "", "only this element (a CSS selector)")
+	out := flag.String("o", "shot.png", "where to write the PNG")
+	flag.Parse()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("hide-scrollbars", true))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+
+	vp := []chromedp.EmulateViewportOption{}
+	if *mobile {
+		vp = append(vp, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch)
+	}
+	_, err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(*w), int64(*h), vp...))
+	check(err)
+	_, err = chromedp.Run(ctx, chromedp.Navigate(*url))
+	check(err)
+	wait(ctx, "window.bibunReady === true")
+	if *do != "" {
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](*do))
+		check(err)
+	}
+	if *until != "" {
+		wait(ctx, *until)
+	}
+	time.Sleep(300 * time.Millisecond) // the pacer's last render
+	var png []byte
+	switch {
+	case *el != "":
+		png, err = chromedp.Run(ctx, chromedp.Screenshot(*el))
+	case *full:
+		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	default:
+		png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	}
+	check(err)
+	check(os.WriteFile(*out, png, 0o644))
+	fmt.Println(*out)
+}
+
+func wait(ctx context.Context, expr string) {
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	log.Fatalf("timed out waiting for %s", expr)
+}
+
+func check(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}
