@@ -27,6 +27,7 @@ func main() {
 	do := flag.String("do", "", "a script to run once the page is ready")
 	until := flag.String("until", "", "wait, after -do, until this expression is true (60 s at most)")
 	el := flag.String("el", "", "only this element (a CSS selector)")
+	print := flag.String("print", "", "print this expression's value (JSON) before the screenshot")
 	out := flag.String("o", "shot.png", "where to write the PNG")
 	flag.Parse()
 
@@ -57,6 +58,11 @@ func main() {
 		wait(ctx, *until)
 	}
 	time.Sleep(300 * time.Millisecond) // the pacer's last render
+	if *print != "" {
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](*print))
+		check(err)
+		fmt.Printf("%s = %v\n", *print, v)
+	}
 	var png []byte
 	switch {
 	case *el != "":
