@@ -48,7 +48,7 @@ func (m *incremental) Compute(ctx context.Context, net *Network, batch Dataset, 
 		return 0, err
 	}
 	m.cache(net, batch)
-	b, h, hh := len(batch.T), m.h, net.H
+	b, h := len(batch.T), m.h
 	a1T, z1T, eT := m.a1T.RawMatrix().Data, m.z1T.RawMatrix().Data, m.eT.RawMatrix().Data
 	xp, xm1p, xm, xm1m := m.xp.RawMatrix().Data, m.xm1p.RawMatrix().Data, m.xm.RawMatrix().Data, m.xm1m.RawMatrix().Data
 	w2 := net.W2.RawMatrix().Data
@@ -62,7 +62,7 @@ func (m *incremental) Compute(ctx context.Context, net *Network, batch Dataset, 
 		var diff float64 // Σ_b loss_b(θ+h·e_k) − loss_b(θ−h·e_k)
 		switch {
 		case k < ts[1].Lo: // W1[i][j]: column j of a1 moves by ±h·x[:,i]
-			i, j := k/hh, k%hh
+			i, j := k/net.Hidden, k%net.Hidden
 			r, c := i*b, j*b
 			u := hidden{a1T[c : c+b], z1T[c : c+b], eT[c : c+b], w2[2*j+1] - w2[2*j], h}
 			diff = m.hiddenDiff(u, xp[r:r+b], xm1p[r:r+b], xm[r:r+b], xm1m[r:r+b], batch.X, i)
@@ -91,7 +91,7 @@ func (m *incremental) cache(net *Network, batch Dataset) {
 	b, s := batch.X.Dims()
 	m.a1T = transpose(m.a1T, f.A1)
 	m.z1T = transpose(m.z1T, f.Z1)
-	m.eT = reuse(m.eT, net.H, b)
+	m.eT = reuse(m.eT, net.Hidden, b)
 	for k, a := range m.a1T.RawMatrix().Data {
 		m.eT.RawMatrix().Data[k] = math.Exp(-a)
 	}
