@@ -40,8 +40,8 @@ func (m *backprop) full(net *Network, batch Dataset) {
 	if len(m.grad) != len(net.Theta) {
 		m.grad = make([]float64, len(net.Theta))
 		ts := net.Tensors()
-		m.gW1 = mat.NewDense(net.S, net.H, m.grad[ts[0].Lo:ts[0].Hi])
-		m.gW2 = mat.NewDense(net.H, Outputs, m.grad[ts[2].Lo:ts[2].Hi])
+		m.gW1 = mat.NewDense(net.S, net.Hidden, m.grad[ts[0].Lo:ts[0].Hi])
+		m.gW2 = mat.NewDense(net.Hidden, Outputs, m.grad[ts[2].Lo:ts[2].Hi])
 	}
 	ts := net.Tensors()
 	gb1, gb2 := m.grad[ts[1].Lo:ts[1].Hi], m.grad[ts[3].Lo:ts[3].Hi]
@@ -51,7 +51,7 @@ func (m *backprop) full(net *Network, batch Dataset) {
 	f := net.Forward(&m.f, batch.X)
 	b := len(batch.T)
 	m.dA2 = reuse(m.dA2, b, Outputs)
-	m.dA1 = reuse(m.dA1, b, net.H)
+	m.dA1 = reuse(m.dA1, b, net.Hidden)
 	n := float64(b)
 	for r, t := range batch.T {
 		a2, d := f.A2.RawRowView(r), m.dA2.RawRowView(r)

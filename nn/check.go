@@ -36,3 +36,23 @@ func MaxRelErr(a, n []float64) float64 {
 	}
 	return worst
 }
+
+// SampleParams returns n parameter indices spread evenly over each tensor
+// (n/4 from each, all of a tensor smaller than that), for checks too
+// costly to run on all P parameters.
+func SampleParams(net *Network, n int) []int {
+	var idx []int
+	for _, t := range net.Tensors() {
+		size, want := t.Hi-t.Lo, max(n/4, 1)
+		if size <= want {
+			for k := t.Lo; k < t.Hi; k++ {
+				idx = append(idx, k)
+			}
+			continue
+		}
+		for q := range want {
+			idx = append(idx, t.Lo+q*size/want+size/(2*want))
+		}
+	}
+	return idx
+}

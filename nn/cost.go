@@ -24,6 +24,24 @@ func CostSizes(c Config) []Config {
 	return cs
 }
 
+// FitSlope returns the slope of the least-squares line through the points
+// (log x, log y): the exponent a of y ∝ xᵃ, as the cost-growth view fits
+// a gradient's milliseconds against P over CostSizes. It returns NaN for
+// fewer than two points or when every x is the same.
+func FitSlope(xs, ys []float64) float64 {
+	n := float64(len(xs))
+	var sx, sy, sxx, sxy float64
+	for k := range xs {
+		x, y := math.Log(xs[k]), math.Log(ys[k])
+		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
+	}
+	den := n*sxx - sx*sx
+	if len(xs) < 2 || den == 0 {
+		return math.NaN()
+	}
+	return (n*sxy - sx*sy) / den
+}
+
 // MeasureGradient returns the wall-clock milliseconds of one whole
 // gradient of c's method at c's initial weights and first batch: the
 // fastest of at least three rounds of a GradientTimer, repeated until

@@ -2,6 +2,7 @@ package nn
 
 import (
 	"context"
+	"math"
 	"testing"
 	"time"
 )
@@ -34,5 +35,16 @@ func TestMeasureGradientFast(t *testing.T) {
 	ms, err := MeasureGradient(context.Background(), c, time.Millisecond)
 	if err != nil || !(ms > 0) || ms > 0.1 {
 		t.Errorf("MeasureGradient of a 4-1 backprop gradient = %v ms, %v; want a time in (0, 0.1]", ms, err)
+	}
+}
+
+func TestFitSlope(t *testing.T) {
+	xs := []float64{10, 100, 1000, 10000}
+	ys := []float64{3, 300, 30000, 3000000} // y = 0.03·x²
+	if s := FitSlope(xs, ys); math.Abs(s-2) > 1e-12 {
+		t.Errorf("slope %v, want 2", s)
+	}
+	if s := FitSlope([]float64{5}, []float64{1}); !math.IsNaN(s) {
+		t.Errorf("one point gave slope %v", s)
 	}
 }

@@ -5,26 +5,6 @@ import (
 	"math"
 )
 
-// SampleParams returns n parameter indices spread evenly over each tensor
-// (n/4 from each, all of a tensor smaller than that), for checks too
-// costly to run on all P parameters.
-func SampleParams(net *Network, n int) []int {
-	var idx []int
-	for _, t := range net.Tensors() {
-		size, want := t.Hi-t.Lo, max(n/4, 1)
-		if size <= want {
-			for k := t.Lo; k < t.Hi; k++ {
-				idx = append(idx, k)
-			}
-			continue
-		}
-		for q := range want {
-			idx = append(idx, t.Lo+q*size/want+size/(2*want))
-		}
-	}
-	return idx
-}
-
 // HSweep returns, for each h in hs, the relative error (RelErr) between
 // the article's central differences with that h, full forward passes as
 // numerical computes them, and backprop's gradient, over the parameters
@@ -69,21 +49,4 @@ func HSteps() []float64 {
 		hs[n] = math.Pow(10, -float64(n+1))
 	}
 	return hs
-}
-
-// FitSlope returns the slope of the least-squares line through the points
-// (log x, log y): the exponent a of y ∝ xᵃ. It returns NaN for fewer than
-// two points or when every x is the same.
-func FitSlope(xs, ys []float64) float64 {
-	n := float64(len(xs))
-	var sx, sy, sxx, sxy float64
-	for k := range xs {
-		x, y := math.Log(xs[k]), math.Log(ys[k])
-		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
-	}
-	den := n*sxx - sx*sx
-	if len(xs) < 2 || den == 0 {
-		return math.NaN()
-	}
-	return (n*sxy - sx*sy) / den
 }

@@ -24,19 +24,67 @@ import (
 // It also avoids the cancellation in L(θ+h) − L(θ−h): a sample's loss is
 // softplus(d) of its logit margin d (see Loss), and a nudge that moves d
 // by Δ changes it by exactly log1p(σ(d)·expm1(Δ)), a small number computed
-// to full precision. Likewise σ(a+δa) − σ(a) = −E·expm1(−δa)·σ(a)·σ(a+δa)
-// with E = exp(−a). The quotient is the same, to about 1e-15 relative;
+// to full precision. Likewise a shift δ of a hidden pre-activation a
+// changes the unit's output by −E·expm1(−δ)·σ(a)·σ(a+δ), E = exp(−a)
+// (see shift). The quotient is the same, to about 1e-15 relative;
 // numerical's, from two full losses, carries ~1e-12 of rounding.
 type incremental struct {
 	h float64
 	f Forward // activations at θ
 
 	// Column-major caches, so that the loops over the batch read memory in order.
-	a1T, z1T, eT *mat.Dense // H×B: a1, z1 = σ(a1), E = exp(−a1)
-	// S×B: for the nudge ±h·x[b][i] of a pre-activation, exp(∓h·x) and expm1(∓h·x).
-	xp, xm1p, xm, xm1m *mat.Dense
-	sd, sgn            []float64 // per sample: σ(d), d its logit margin; +1 for label 0, −1 for 1
-	dPlus, dMinus      []float64 // per sample: the change of the margin d for +h and for −h
+	a1T, z1T, eT  *mat.Dense // H×B: a1, z1 = σ(a1), E = exp(−a1)
+	input         nudge      // S×B: row i moves a pre-activation by ±h·x[b][i], as W1[i][j] ± h does
+	bias          nudge      // B: moves a pre-activation by ±h, as b1[j] ± h does
+	sd, sgn       []float64  // per sample: σ(d), d its logit margin; +1 for label 0, −1 for 1
+	dPlus, dMinus []float64  // per sample: the change of the margin d for +h and for −h
+}
+
+// shift is a change δ of a hidden unit's pre-activation a, one per sample,
+// with the two factors that give the change of the unit's output σ(a)
+// without cancellation:
+//
+//	σ(a+δ) − σ(a) = −E·expm1(−δ)·σ(a)·σ(a+δ),  σ(a+δ) = 1/(1 + E·exp(−δ)),  E = exp(−a).
+type shift struct {
+	delta, exp, expm1 []float64 // δ_b, exp(−δ_b), expm1(−δ_b) for each sample b
+}
+
+// nudge is the pair of shifts of a central difference, +δ and −δ: what
+// θ[k] + h and θ[k] − h do to a hidden pre-activation.
+type nudge struct{ plus, minus shift }
+
+// set makes entry k the nudge ±d.
+func (n nudge) set(k int, d float64) {
+	n.plus.set(k, d)
+	n.minus.set(k, -d)
+}
+
+// set makes entry k the shift d.
+func (s shift) set(k int, d float64) {
+	s.delta[k], s.exp[k], s.expm1[k] = d, math.Exp(-d), math.Expm1(-d)
+}
+
+// row returns row i of a nudge laid out in rows of b entries: for input i,
+// its nudge of each of the b samples.
+func (n nudge) row(i, b int) nudge {
+	return nudge{n.plus.row(i, b), n.minus.row(i, b)}
+}
+
+// row returns row i of a shift laid out in rows of b entries.
+func (s shift) row(i, b int) shift {
+	lo, hi := i*b, (i+1)*b
+	return shift{s.delta[lo:hi], s.exp[lo:hi], s.expm1[lo:hi]}
+}
+
+// resize gives n room for k entries, reusing its memory when it can.
+func (n *nudge) resize(k int) {
+	n.plus.resize(k)
+	n.minus.resize(k)
+}
+
+// resize gives s room for k entries, reusing its memory when it can.
+func (s *shift) resize(k int) {
+	s.delta, s.exp, s.expm1 = resize(s.delta, k), resize(s.exp, k), resize(s.expm1, k)
 }
 
 // progressEvery is how many cheap nudges pass between progress reports.
@@ -48,29 +96,20 @@ func (m *incremental) Compute(ctx context.Context, net *Network, batch Dataset, 
 		return 0, err
 	}
 	m.cache(net, batch)
-	b, h, hh := len(batch.T), m.h, net.H
-	a1T, z1T, eT := m.a1T.RawMatrix().Data, m.z1T.RawMatrix().Data, m.eT.RawMatrix().Data
-	xp, xm1p, xm, xm1m := m.xp.RawMatrix().Data, m.xm1p.RawMatrix().Data, m.xm.RawMatrix().Data, m.xm1m.RawMatrix().Data
-	w2 := net.W2.RawMatrix().Data
+	b, h := len(batch.T), m.h
+	z1T := m.z1T.RawMatrix().Data
 	ts := net.Tensors()
 	tk := ticker{ctx, progress, progressEvery, hi - lo}
-	// A bias nudges every sample alike: exp(∓h) and expm1(∓h).
-	bias := [4][]float64{fill(b, math.Exp(-h)), fill(b, math.Expm1(-h)), fill(b, math.Exp(h)), fill(b, math.Expm1(h))}
 	scale := 1 / (2 * h * float64(b))
 
 	for k := lo; k < hi; k++ {
 		var diff float64 // Σ_b loss_b(θ+h·e_k) − loss_b(θ−h·e_k)
 		switch {
 		case k < ts[1].Lo: // W1[i][j]: column j of a1 moves by ±h·x[:,i]
-			i, j := k/hh, k%hh
-			r, c := i*b, j*b
-			u := hidden{a1T[c : c+b], z1T[c : c+b], eT[c : c+b], w2[2*j+1] - w2[2*j], h}
-			diff = m.hiddenDiff(u, xp[r:r+b], xm1p[r:r+b], xm[r:r+b], xm1m[r:r+b], batch.X, i)
+			i, j := k/net.Hidden, k%net.Hidden
+			diff = m.hiddenDiff(m.unit(net, j, b), m.input.row(i, b))
 		case k < ts[2].Lo: // b1[j]: column j of a1 moves by ±h
-			j := k - ts[1].Lo
-			c := j * b
-			u := hidden{a1T[c : c+b], z1T[c : c+b], eT[c : c+b], w2[2*j+1] - w2[2*j], h}
-			diff = m.hiddenDiff(u, bias[0], bias[1], bias[2], bias[3], nil, 0)
+			diff = m.hiddenDiff(m.unit(net, k-ts[1].Lo, b), m.bias)
 		case k < ts[3].Lo: // W2[j][c]: logit c moves by ±h·z1[:,j]
 			j, c := (k-ts[2].Lo)/Outputs, (k-ts[2].Lo)%Outputs
 			diff = m.logitDiff(z1T[j*b:(j+1)*b], c, h)
@@ -91,19 +130,19 @@ func (m *incremental) cache(net *Network, batch Dataset) {
 	b, s := batch.X.Dims()
 	m.a1T = transpose(m.a1T, f.A1)
 	m.z1T = transpose(m.z1T, f.Z1)
-	m.eT = reuse(m.eT, net.H, b)
+	m.eT = reuse(m.eT, net.Hidden, b)
 	for k, a := range m.a1T.RawMatrix().Data {
 		m.eT.RawMatrix().Data[k] = math.Exp(-a)
 	}
-	m.xp, m.xm1p = reuse(m.xp, s, b), reuse(m.xm1p, s, b)
-	m.xm, m.xm1m = reuse(m.xm, s, b), reuse(m.xm1m, s, b)
+	m.input.resize(s * b)
 	for r := range b {
 		for i, x := range batch.X.RawRowView(r) {
-			m.xp.Set(i, r, math.Exp(-m.h*x))
-			m.xm1p.Set(i, r, math.Expm1(-m.h*x))
-			m.xm.Set(i, r, math.Exp(m.h*x))
-			m.xm1m.Set(i, r, math.Expm1(m.h*x))
+			m.input.set(i*b+r, m.h*x)
 		}
+	}
+	m.bias.resize(b)
+	for r := range b {
+		m.bias.set(r, m.h)
 	}
 	m.sd, m.sgn = resize(m.sd, b), resize(m.sgn, b)
 	m.dPlus, m.dMinus = resize(m.dPlus, b), resize(m.dMinus, b)
@@ -116,31 +155,38 @@ func (m *incremental) cache(net *Network, batch Dataset) {
 
 // hidden is one hidden unit j seen across the batch.
 type hidden struct {
-	a, z, e []float64 // a1[:,j], z1[:,j] = σ(a), exp(−a)
+	a, z, e []float64 // a1[:,j], z1[:,j] = σ(a), E = exp(−a)
 	dw      float64   // W2[j][1] − W2[j][0]: a unit change of z1[b][j] moves the margin of label 0 by this
-	h       float64
 }
 
-// hiddenDiff returns Σ_b of the loss change from a pre-activation nudge
-// +δ_b minus that from −δ_b, given exp(−δ), expm1(−δ) (xp, xm1p) and
-// exp(δ), expm1(δ) (xm, xm1m) per sample. x and i name the input of a
-// weight nudge (δ = h·x[b][i]), for the rare samples that need the direct
-// formula; x is nil for a bias (δ = h).
-func (m *incremental) hiddenDiff(u hidden, xp, xm1p, xm, xm1m []float64, x *mat.Dense, i int) float64 {
-	dPlus, dMinus := m.dPlus[:len(u.e)], m.dMinus[:len(u.e)]
-	xp, xm1p, xm, xm1m = xp[:len(u.e)], xm1p[:len(u.e)], xm[:len(u.e)], xm1m[:len(u.e)]
-	z, sgn := u.z[:len(u.e)], m.sgn[:len(u.e)]
+// unit returns hidden unit j over the b samples of the cached batch.
+func (m *incremental) unit(net *Network, j, b int) hidden {
+	lo, hi := j*b, (j+1)*b
+	w2 := net.W2.RawRowView(j)
+	return hidden{
+		a:  m.a1T.RawMatrix().Data[lo:hi],
+		z:  m.z1T.RawMatrix().Data[lo:hi],
+		e:  m.eT.RawMatrix().Data[lo:hi],
+		dw: w2[1] - w2[0],
+	}
+}
+
+// hiddenDiff returns Σ_b of the loss change when u's pre-activation moves
+// by n.plus minus that when it moves by n.minus.
+func (m *incremental) hiddenDiff(u hidden, n nudge) float64 {
+	nb := len(u.e)
+	dPlus, dMinus := m.dPlus[:nb], m.dMinus[:nb]
+	z, sgn := u.z[:nb], m.sgn[:nb]
+	// The factors of each shift as plain slices, which the loop indexes without bounds checks.
+	plusExp, plusExpm1 := n.plus.exp[:nb], n.plus.expm1[:nb]
+	minusExp, minusExpm1 := n.minus.exp[:nb], n.minus.expm1[:nb]
 	for r, e := range u.e {
 		var dp, dm float64 // change of z1[r][j] for +δ and −δ
 		if e < 1e300 && z[r] > 0 {
-			dp = -e * xm1p[r] * z[r] / (1 + e*xp[r])
-			dm = -e * xm1m[r] * z[r] / (1 + e*xm[r])
+			dp = -e * plusExpm1[r] * z[r] / (1 + e*plusExp[r])
+			dm = -e * minusExpm1[r] * z[r] / (1 + e*minusExp[r])
 		} else { // exp(−a) overflowed: subtract directly
-			d := u.h
-			if x != nil {
-				d *= x.At(r, i)
-			}
-			dp, dm = sigmoid(u.a[r]+d)-z[r], sigmoid(u.a[r]-d)-z[r]
+			dp, dm = sigmoid(u.a[r]+n.plus.delta[r])-z[r], sigmoid(u.a[r]+n.minus.delta[r])-z[r]
 		}
 		k := sgn[r] * u.dw
 		dPlus[r], dMinus[r] = dp*k, dm*k
@@ -194,13 +240,4 @@ func resize(s []float64, n int) []float64 {
 		return s[:n]
 	}
 	return make([]float64, n)
-}
-
-// fill returns n copies of v.
-func fill(n int, v float64) []float64 {
-	s := make([]float64, n)
-	for k := range s {
-		s[k] = v
-	}
-	return s
 }

@@ -17,12 +17,13 @@ import (
 // W2 (row-major), b2; W1, B1, W2 and B2 are views into it, so nudging
 // Theta[k] nudges the matching weight and a gradient is a slice like Theta.
 type Network struct {
-	S, H  int        // input size and hidden units
-	Theta []float64  // every parameter θ, length P
-	W1    *mat.Dense // S×H input-to-hidden weights, a view of Theta
-	B1    []float64  // H hidden biases, a view of Theta
-	W2    *mat.Dense // H×2 hidden-to-output weights, a view of Theta
-	B2    []float64  // 2 output biases, a view of Theta
+	S      int        // inputs per sample
+	Hidden int        // H, hidden units (not the nudge h of a central difference, Config.H)
+	Theta  []float64  // every parameter θ, length P
+	W1     *mat.Dense // S×H input-to-hidden weights, a view of Theta
+	B1     []float64  // H hidden biases, a view of Theta
+	W2     *mat.Dense // H×2 hidden-to-output weights, a view of Theta
+	B2     []float64  // 2 output biases, a view of Theta
 }
 
 // Tensor names a contiguous range [Lo, Hi) of Theta.
@@ -31,27 +32,27 @@ type Tensor struct {
 	Lo, Hi int
 }
 
-// NewNetwork returns a network of s inputs and h hidden units with every
-// parameter zero. It panics if s or h is below 1.
-func NewNetwork(s, h int) *Network {
-	if s < 1 || h < 1 {
+// NewNetwork returns a network of s inputs, one layer of hidden units and
+// two outputs, with every parameter zero. It panics if s or hidden is below 1.
+func NewNetwork(s, hidden int) *Network {
+	if s < 1 || hidden < 1 {
 		panic("nn: network needs at least one input and one hidden unit")
 	}
-	p := Config{Size: s, Hidden: h}.Params()
-	n := &Network{S: s, H: h, Theta: make([]float64, p)}
+	p := Config{Size: s, Hidden: hidden}.Params()
+	n := &Network{S: s, Hidden: hidden, Theta: make([]float64, p)}
 	t := n.Tensors()
-	n.W1 = mat.NewDense(s, h, n.Theta[t[0].Lo:t[0].Hi])
+	n.W1 = mat.NewDense(s, hidden, n.Theta[t[0].Lo:t[0].Hi])
 	n.B1 = n.Theta[t[1].Lo:t[1].Hi]
-	n.W2 = mat.NewDense(h, Outputs, n.Theta[t[2].Lo:t[2].Hi])
+	n.W2 = mat.NewDense(hidden, Outputs, n.Theta[t[2].Lo:t[2].Hi])
 	n.B2 = n.Theta[t[3].Lo:t[3].Hi]
 	return n
 }
 
 // Tensors returns where W1, b1, W2 and b2 lie in Theta, in that order.
 func (n *Network) Tensors() []Tensor {
-	w1 := n.S * n.H
-	b1 := w1 + n.H
-	w2 := b1 + n.H*Outputs
+	w1 := n.S * n.Hidden
+	b1 := w1 + n.Hidden
+	w2 := b1 + n.Hidden*Outputs
 	return []Tensor{{"W1", 0, w1}, {"b1", w1, b1}, {"W2", b1, w2}, {"b2", w2, w2 + Outputs}}
 }
 
@@ -81,8 +82,8 @@ func (n *Network) Forward(f *Forward, x *mat.Dense) *Forward {
 	if s != n.S {
 		panic(mat.ErrShape)
 	}
-	f.A1 = reuse(f.A1, b, n.H)
-	f.Z1 = reuse(f.Z1, b, n.H)
+	f.A1 = reuse(f.A1, b, n.Hidden)
+	f.Z1 = reuse(f.Z1, b, n.Hidden)
 	f.A2 = reuse(f.A2, b, Outputs)
 	f.A1.Mul(x, n.W1)
 	for r := range b {
