@@ -28,13 +28,15 @@ func TestCostSizes(t *testing.T) {
 }
 
 // TestMeasureGradientFast checks that a gradient far shorter than a
-// browser's clock tick (0.1 ms) still gets a time above zero.
+// browser's clock tick (0.1 ms) still gets a time above zero. How short it
+// is depends on the machine and its load, so its size is for make bench,
+// whose cost rows show such times (backprop at P = 136).
 func TestMeasureGradientFast(t *testing.T) {
 	c := Article()
 	c.Size, c.Hidden, c.Batch, c.Method = 4, 1, 1, Backprop
 	ms, err := MeasureGradient(context.Background(), c, time.Millisecond)
-	if err != nil || !(ms > 0) || ms > 0.1 {
-		t.Errorf("MeasureGradient of a 4-1 backprop gradient = %v ms, %v; want a time in (0, 0.1]", ms, err)
+	if err != nil || !(ms > 0) || math.IsInf(ms, 0) {
+		t.Errorf("MeasureGradient of a 4-1 backprop gradient = %v ms, %v; want a finite time above 0", ms, err)
 	}
 }
 
