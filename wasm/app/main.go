@@ -12,6 +12,7 @@ import (
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/browser"
 	"bibun/wasm/app/dispatcher"
+	"bibun/wasm/app/keys"
 	"bibun/wasm/app/pace"
 	"bibun/wasm/app/pool"
 	"bibun/wasm/app/store"
@@ -39,7 +40,13 @@ func main() {
 		func(i int, text string) { dispatcher.Dispatch(&action.WorkerFailed{Worker: i, Text: text}) },
 	)
 	s := store.New(workers, b, browser.Cores(), uint64(time.Now().UnixNano()), text.Browser(browser.Language()))
-	dispatcher.Register(s.OnAction)
+	dispatcher.Register(func(a any) {
+		if _, ok := a.(*action.ShowShortcuts); ok { // the page's alone: no state changes
+			browser.ShowModal(view.ShortcutsID)
+			return
+		}
+		s.OnAction(a)
+	})
 	dispatcher.Dispatch(&action.ReadLink{Fragment: b.Fragment()})
 
 	page := &view.Page{Store: s, Base: browser.Base()}
@@ -64,6 +71,13 @@ func main() {
 				dispatcher.Dispatch(&action.Drawn{})
 			})
 		}
+	})
+	browser.OnKey(func(key string, modified bool, focus keys.Focus) bool {
+		a := keys.Action(key, modified, focus, s.Controls())
+		if a != nil {
+			dispatcher.Dispatch(a)
+		}
+		return a != nil
 	})
 	b.OnHashChange(func(fragment string) { dispatcher.Dispatch(&action.ReadLink{Fragment: fragment}) })
 	browser.Ready()
