@@ -34,7 +34,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 			),
 			elem.Main(vecty.Markup(vecty.Class("run")),
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),
-					&RunButtons{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
+					&RunButtons{Controls: s.Controls(), Lang: lang},
 					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
 					&Shortcuts{Lang: lang},
 				),

@@ -18,35 +18,24 @@ var runButtonsText = text.Table[struct{ Run, Pause, Step, Reset string }]{
 }
 
 // RunButtons shows the Run, Pause, Step and Reset buttons, each enabled
-// when it can do something.
+// when it can do something (store.Controls, which the keyboard asks too).
 type RunButtons struct {
 	vecty.Core
-	Status  store.Status `vecty:"prop"`
-	Lang    text.Lang    `vecty:"prop"`
-	Step    int          `vecty:"prop"` // steps taken
-	Steps   int          `vecty:"prop"` // steps of the whole run
-	PauseAt int          `vecty:"prop"` // the last step of the current Run or Step
-}
-
-// enabled says which of Run, Pause and Step can do something.
-func (b *RunButtons) enabled() (run, pause, step bool) {
-	idle := b.Status == store.Idle || b.Status == store.Paused
-	running := b.Status == store.Running
-	return idle || running && b.PauseAt < b.Steps, running && b.PauseAt > b.Step+1, idle
+	Controls store.Controls `vecty:"prop"`
+	Lang     text.Lang      `vecty:"prop"`
 }
 
 // Render implements vecty.Component.
 func (b *RunButtons) Render() vecty.ComponentOrHTML {
-	run, pause, step := b.enabled()
-	txt := runButtonsText.In(b.Lang)
+	c, txt := b.Controls, runButtonsText.In(b.Lang)
 	button := func(id, text string, enabled bool, onClick func(*vecty.Event)) *vecty.HTML {
 		return elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", id),
 			vecty.Property("disabled", !enabled), event.Click(onClick)), vecty.Text(text))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("buttons")),
-		button("run", txt.Run, run, b.onRun),
-		button("pause", txt.Pause, pause, b.onPause),
-		button("step", txt.Step, step, b.onStep),
+		button("run", txt.Run, c.Run, b.onRun),
+		button("pause", txt.Pause, c.Pause, b.onPause),
+		button("step", txt.Step, c.Step, b.onStep),
 		button("reset", txt.Reset, true, b.onReset),
 	)
 }
@@ -54,12 +43,7 @@ func (b *RunButtons) Render() vecty.ComponentOrHTML {
 // SkipRender skips the buttons while none changes whether it is enabled.
 func (b *RunButtons) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*RunButtons)
-	if !ok || p.Lang != b.Lang {
-		return false
-	}
-	r1, p1, s1 := p.enabled()
-	r2, p2, s2 := b.enabled()
-	return r1 == r2 && p1 == p2 && s1 == s2
+	return ok && p.Lang == b.Lang && p.Controls == b.Controls
 }
 
 func (b *RunButtons) onRun(*vecty.Event)   { dispatcher.Dispatch(&action.Run{}) }
