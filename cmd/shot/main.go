@@ -25,6 +25,7 @@ func main() {
 	mobile := flag.Bool("mobile", false, "emulate a phone: touch, device scale 3, mobile viewport")
 	full := flag.Bool("full", false, "the whole page, not only the viewport")
 	do := flag.String("do", "", "a script to run once the page is ready")
+	inject := flag.String("inject", "", "a script file to run in the page before -do (e.g. axe.min.js)")
 	until := flag.String("until", "", "wait, after -do, until this expression is true (60 s at most)")
 	el := flag.String("el", "", "only this element (a CSS selector)")
 	print := flag.String("print", "", "print this expression's value (JSON) before the screenshot")
@@ -50,6 +51,12 @@ func main() {
 	_, err = chromedp.Run(ctx, chromedp.Navigate(*url))
 	check(err)
 	wait(ctx, "window.bibunReady === true")
+	if *inject != "" {
+		src, err := os.ReadFile(*inject)
+		check(err)
+		_, err = chromedp.Run(ctx, chromedp.Evaluate[any](string(src)+";0"))
+		check(err)
+	}
 	if *do != "" {
 		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](*do))
 		check(err)
@@ -59,7 +66,7 @@ func main() {
 	}
 	time.Sleep(300 * time.Millisecond) // the pacer's last render
 	if *print != "" {
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](*print))
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](*print, chromedp.EvalAwaitPromise))
 		check(err)
 		fmt.Printf("%s = %v\n", *print, v)
 	}

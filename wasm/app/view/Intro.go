@@ -39,6 +39,12 @@ var introText = text.Table[[3][2]string]{
 	},
 }
 
+// introLabel names the introduction, which makes it a landmark of its own.
+var introLabel = text.Table[string]{
+	text.English:  "About bibun",
+	text.Japanese: "bibun について",
+}
+
 // Intro says what numerical differentiation is and why it is slow.
 type Intro struct {
 	vecty.Core
@@ -51,7 +57,7 @@ func (i *Intro) Render() vecty.ComponentOrHTML {
 	for _, p := range introText.In(i.Lang) {
 		parts = append(parts, elem.Div(elem.Heading2(vecty.Text(p[0])), elem.Paragraph(vecty.Text(p[1]))))
 	}
-	return elem.Section(vecty.Markup(vecty.Class("intro")), parts)
+	return elem.Section(vecty.Markup(vecty.Class("intro"), vecty.Attribute("aria-label", introLabel.In(i.Lang))), parts)
 }
 
 // SkipRender keeps the text while the language stays the same.
