@@ -135,7 +135,7 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 	defer srv.Close()
 	warmGzip(srv.URL)
 	progress("chromium: launching %s", exe)
-	b, err := browser.Launch(exe)
+	b, err := browser.Launch(exe, false)
 	if err != nil {
 		pageRows(err)
 		return "unknown"
