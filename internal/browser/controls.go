@@ -11,7 +11,7 @@ import (
 // its setting (lr 0.1 is the position -1).
 
 // controlExpr returns the expression of the input or select named name.
-func controlExpr(name string) string {
+func ControlExpr(name string) string {
 	q := Quote(name)
 	return `document.querySelector('input[name=' + CSS.escape(` + q + `) + '], select[name=' + CSS.escape(` + q + `) + ']')`
 }
@@ -19,7 +19,7 @@ func controlExpr(name string) string {
 // Control returns the value of the control named name; it fails if the page
 // has no such control.
 func (t *Tab) Control(name string) (string, error) {
-	v, err := Eval[*string](t, controlExpr(name)+`?.value ?? null`)
+	v, err := Eval[*string](t, ControlExpr(name)+`?.value ?? null`)
 	if err != nil {
 		return "", fmt.Errorf("reading control %s: %w", name, err)
 	}
@@ -34,7 +34,7 @@ func (t *Tab) Control(name string) (string, error) {
 // may clamp or round it).
 func (t *Tab) SetControl(name, value string) (string, error) {
 	got, err := Eval[string](t, `(() => {
-		const el = `+controlExpr(name)+`;
+		const el = `+ControlExpr(name)+`;
 		if (!el) throw new Error('no input or select named ' + `+Quote(name)+`);
 		// The prototype's setter, as a framework-agnostic user agent would.
 		Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value').set.call(el, `+Quote(value)+`);
@@ -50,7 +50,7 @@ func (t *Tab) SetControl(name, value string) (string, error) {
 
 // logScaled reports whether the control named name is a log10 slider.
 func (t *Tab) logScaled(name string) (bool, error) {
-	return Eval[bool](t, controlExpr(name)+`?.dataset.scale === "log10"`)
+	return Eval[bool](t, ControlExpr(name)+`?.dataset.scale === "log10"`)
 }
 
 // Param returns the link value that the control named name shows: its
