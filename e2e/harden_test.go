@@ -112,18 +112,16 @@ func TestDivergedRun(t *testing.T) {
 
 // TestResetDuringNumericalStep: Reset while a numerical step of the
 // article's network (33,156 forward passes, a minute or more here) is under
-// way stops it within 300 ms.
+// way stops it: the page shows idle with its progress cleared, and the
+// abandoned step reports nothing. How fast is make bench's to check (the
+// README says under 300 ms); here it is only logged.
 func TestResetDuringNumericalStep(t *testing.T) {
-	const limit = 300 // ms, from the click to idle with the progress cleared
 	tab, con := open(t, with(article, "grad=numerical", "workers=2"))
 	click(t, tab, "run")
 	waitTrue(t, tab, `+(`+browser.ProgressExpr+`) > 0`, runTimeout, "the numerical step's progress to pass 0")
 	ms, err := tab.TimeReset(shortTimeout)
 	check(t, err)
 	t.Logf("Reset during a numerical step: idle with the progress cleared %.1f ms after the click", ms)
-	if ms > limit {
-		t.Errorf("Reset took %.1f ms to show idle with the progress cleared, want at most %d ms", ms, limit)
-	}
 	time.Sleep(time.Second) // the abandoned step, if it went on, would report now
 	if s, n, p := state(t, tab), rowCount(t, tab), progress(t, tab); s != "idle" || n != 0 || p != "0" {
 		t.Errorf("a second after Reset: state %s, %d rows, progress %s; want idle, 0, 0", s, n, p)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -73,6 +74,12 @@ func TestArticleRun(t *testing.T) {
 		t.Errorf("test accuracy at step 15 is %v, want in [0.9, 1]", acc)
 	}
 	t.Logf("step 15: %v", last.Values)
+	// Each step reports its gradient's wall time; make bench judges its size.
+	for _, r := range rows {
+		if ms := float(t, r, browser.ColGradMs); !(ms > 0) || math.IsInf(ms, 0) {
+			t.Errorf("step %d reports a gradient time of %v ms, want a positive number", r.Step, ms)
+		}
+	}
 	bar := eval[[]float64](t, tab, `(p => p ? [p.value, p.max] : [])(`+browser.Element("progress")+`)`)
 	t.Logf("progress value/max at done: %v", bar)
 	screenshot(t, tab, "", "after-run")

@@ -78,12 +78,11 @@ func checkAllTensors(t *testing.T, cells map[string]map[string]float64, limit fl
 
 // TestTeachViews drives every teaching view in one tab at the article's
 // settings: after one incremental step, the gradient check, the h sweep
-// and the cost growth; then the whole run beside the article's log.
+// and the cost growth; then the whole run beside the article's log. It
+// checks what each view shows, not how fast: the cost growth's slopes and
+// the longest main-thread task are make bench's (here they are logged).
 func TestTeachViews(t *testing.T) {
-	tab, con := open(t, with(article, "workers=2"))
-	// Every task of the main thread from now on that lasts 200 ms or more.
-	eval[bool](t, tab, `(window.longTasks = [], new PerformanceObserver(l => window.longTasks.push(...l.getEntries().map(e => e.duration)))
-		.observe({type: "longtask"}), true)`)
+	tab, con := open(t, with(article, "workers=2"), browser.LongTasks)
 	if got := eval[int](t, tab, articleRows); got != 15 {
 		t.Errorf("at the article's settings the article's table has %d rows, want 15", got)
 	}
@@ -131,25 +130,9 @@ func TestTeachViews(t *testing.T) {
 	})
 
 	t.Run("Cost", func(t *testing.T) {
-		// Timings on a shared machine can be disturbed by whatever else
-		// runs: a measurement that misses is taken again, three times in all.
-		for attempt := 1; ; attempt++ {
-			start := time.Now()
-			clickWhenEnabled(t, tab, "measure-cost", teachTimeout)
-			waitDone(t, tab, "cost", -1)
-			t.Logf("measured in %v", time.Since(start).Round(100*time.Millisecond))
-			misses := costMisses(checkCost(t, tab))
-			if len(misses) == 0 {
-				return
-			}
-			if attempt == 3 {
-				for _, m := range misses {
-					t.Error(m)
-				}
-				return
-			}
-			t.Logf("measuring again: %s", strings.Join(misses, "; "))
-		}
+		clickWhenEnabled(t, tab, "measure-cost", teachTimeout)
+		waitDone(t, tab, "cost", -1)
+		checkCost(t, tab)
 	})
 
 	t.Run("Article", func(t *testing.T) {
@@ -180,25 +163,27 @@ func TestTeachViews(t *testing.T) {
 	})
 
 	screenshot(t, tab, "[data-testid=teaching]", "teaching")
-	long := eval[[]float64](t, tab, `window.longTasks`)
-	for _, ms := range long {
-		if ms >= 200 {
-			t.Errorf("the main thread was busy for %.0f ms at once", ms)
+	if tasks, err := tab.Tasks(); err != nil {
+		t.Logf("long tasks: %v", err)
+	} else {
+		var long []string
+		for _, x := range tasks {
+			long = append(long, fmt.Sprintf("%.0f ms at %.1f s", x.Ms, x.Start/1000))
 		}
+		t.Logf("long tasks (over 50 ms) of the main thread since loading: %s", strings.Join(long, ", "))
 	}
-	t.Logf("long tasks (≥ 50 ms) of the main thread: %v", long)
 	noConsoleErrors(t, con)
 }
 
 // checkCost checks the cost chart: five sizes for every method, each a
 // positive time, and the slope its legend shows for each method equal to
-// the least-squares fit to the method's points (nn.FitSlope), which it
-// returns.
-func checkCost(t *testing.T, tab *browser.Tab) map[nn.Method]float64 {
+// the least-squares fit to the method's points (nn.FitSlope). The slopes'
+// size is timing, which make bench judges (2 for numerical, 1 for the
+// others, ± 0.4); here it is logged.
+func checkCost(t *testing.T, tab *browser.Tab) {
 	t.Helper()
 	series, shown, err := tab.Cost()
 	check(t, err)
-	slopes := make(map[nn.Method]float64)
 	if len(series) != len(nn.Methods) {
 		t.Errorf("the cost chart has points for %d methods, want %d", len(series), len(nn.Methods))
 	}
@@ -209,37 +194,12 @@ func checkCost(t *testing.T, tab *browser.Tab) map[nn.Method]float64 {
 			continue
 		}
 		fit := nn.FitSlope(s.P, s.Ms)
-		slopes[m] = fit
 		t.Logf("%s: P %v, ms %v: slope %.3f (the legend says %s)", m, s.P, s.Ms, fit, shown[string(m)])
 		if x, err := strconv.ParseFloat(shown[string(m)], 64); err != nil || math.IsNaN(x) || math.IsInf(x, 0) ||
 			!browser.SameNumber(shown[string(m)], strconv.FormatFloat(fit, 'g', -1, 64)) {
 			t.Errorf("%s: the page's slope %q is not the fit to its points, %g", m, shown[string(m)], fit)
 		}
 	}
-	return slopes
-}
-
-// costMisses returns how the slopes miss what the methods' costs predict.
-func costMisses(slopes map[nn.Method]float64) []string {
-	// A numerical gradient is 2P forward passes, each of cost ∝ P (the
-	// sizes keep the matrix products above the sigmoids, see nn.CostSizes);
-	// backprop is one pass of cost ∝ P. The exponents themselves (2 and 1,
-	// ± 0.4) are make bench's targets; here, on a machine that may be
-	// running other work, the test asks only that the chart tells them
-	// apart: a slope near 2 can read 1.5 at a busy minute (the fixed cost
-	// of a pass weighs most at the smallest sizes), one near 1 stays far
-	// below it.
-	var misses []string
-	if a := slopes[nn.Numerical]; !(a > 1.3) {
-		misses = append(misses, fmt.Sprintf("numerical: slope %.3f, want above 1.3 (time ∝ P²)", a))
-	}
-	if a := slopes[nn.Backprop]; !(a < 1.4) {
-		misses = append(misses, fmt.Sprintf("backprop: slope %.3f, want below 1.4 (time ∝ P)", a))
-	}
-	if d := slopes[nn.Numerical] - slopes[nn.Backprop]; !(d > 0.4) {
-		misses = append(misses, fmt.Sprintf("numerical's slope %.3f is only %.3f above backprop's, want more than 0.4", slopes[nn.Numerical], d))
-	}
-	return misses
 }
 
 // TestTeachGradCheckNumerical checks the numerical method's check on a
