@@ -147,12 +147,13 @@ func (c *Console) watch(messages iter.Seq2[chromedp.ConsoleMessage, error]) {
 }
 
 // open opens a new tab on the page at fragment (a link without its "#"),
-// with scripts run at the start of every document (see addScript), and
-// waits until the page says it is ready: window.bibunReady === true. It
-// skips the test when there is no browser. The tab closes when the test
-// ends; the errors of the tab and of its workers are collected into the
-// returned Console. If the test fails, the tab's state and a screenshot are
-// saved for the report.
+// with scripts run at the start of every document (before the page's own,
+// unbound by its CSP: spyScript, trapScript, browser.LongTasks), and waits
+// until the page says it is ready: window.bibunReady === true. It skips the
+// test when there is no browser. The tab closes when the test ends; the
+// errors of the tab and of its workers are collected into the returned
+// Console. If the test fails, the tab's state and a screenshot are saved
+// for the report.
 func open(t *testing.T, fragment string, scripts ...string) (*browser.Tab, *Console) {
 	t.Helper()
 	return openIn(t, suite, serverURL, fragment, scripts...)
