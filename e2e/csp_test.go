@@ -21,14 +21,14 @@ import (
 )
 
 func TestContentSecurityPolicy(t *testing.T) {
-	ctx, con := open(t, with(article, "steps=2", "workers=2"), addScript(trapScript))
+	tab, con := open(t, with(article, "steps=2", "workers=2"), trapScript)
 
 	// Reload, noting every response the page gets from the server.
 	var (
 		mu        sync.Mutex
 		responses = map[string]string{} // URL path: its Content-Security-Policy
 	)
-	watchCtx, stop := context.WithCancel(ctx)
+	watchCtx, stop := context.WithCancel(tab.Context())
 	defer stop()
 	go func() {
 		for ev, err := range chromedp.Events(watchCtx, network.ResponseReceived) {
@@ -42,17 +42,17 @@ func TestContentSecurityPolicy(t *testing.T) {
 			}
 		}
 	}()
-	doc, err := chromedp.RunResponse(ctx, chromedp.Reload())
+	doc, err := chromedp.RunResponse(tab.Context(), chromedp.Reload())
 	if err != nil {
 		t.Fatalf("reloading the page: %v", err)
 	}
 	if got := headerValue(doc.Headers, "Content-Security-Policy"); got != static.CSP {
 		t.Errorf("the page came with Content-Security-Policy %q, want %q", got, static.CSP)
 	}
-	waitTrue(t, ctx, "window.bibunReady === true", loadTimeout, "the page to be ready again")
-	click(t, ctx, "run")
-	waitState(t, ctx, "done")
-	checkSteps(t, readTable(t, ctx), 2)
+	check(t, tab.WaitReady(loadTimeout))
+	click(t, tab, "run")
+	waitState(t, tab, "done")
+	checkSteps(t, readTable(t, tab), 2)
 	stop()
 
 	mu.Lock()
@@ -80,24 +80,24 @@ func TestContentSecurityPolicy(t *testing.T) {
 			t.Errorf("%s: %s, Content-Security-Policy %q", path, resp.Status, got)
 		}
 	}
-	for _, v := range eval[[]string](t, ctx, `window.__bibunTrap.violations`) {
+	for _, v := range eval[[]string](t, tab, `window.__bibunTrap.violations`) {
 		t.Errorf("CSP violation: %s", v)
 	}
 	noConsoleErrors(t, con)
 
 	// The watch is live: a script the page did not bring is refused, and
 	// reported.
-	eval[bool](t, ctx, `(() => {
+	eval[bool](t, tab, `(() => {
 		const s = document.createElement('script');
 		s.textContent = 'window.__bibunInjected = true';
 		document.body.append(s);
 		return true;
 	})()`)
-	waitTrue(t, ctx, `window.__bibunTrap.violations.length > 0`, shortTimeout, "the refused inline script to be reported")
-	if eval[bool](t, ctx, `window.__bibunInjected === true`) {
+	waitTrue(t, tab, `window.__bibunTrap.violations.length > 0`, shortTimeout, "the refused inline script to be reported")
+	if eval[bool](t, tab, `window.__bibunInjected === true`) {
 		t.Error("an inline script ran under the policy")
 	}
-	t.Logf("an injected inline script: %s", eval[[]string](t, ctx, `window.__bibunTrap.violations`))
+	t.Logf("an injected inline script: %s", eval[[]string](t, tab, `window.__bibunTrap.violations`))
 }
 
 // headerValue returns the value of header name in h, whatever its case.

@@ -64,33 +64,33 @@ func TestWorkerFailsToLoad(t *testing.T) {
 			if err := c.spoil(path); err != nil {
 				t.Fatal(err)
 			}
-			ctx, con := openIn(t, browserCtx, serveSite(t, dir), with(article, "steps=2", "workers=2"))
-			waitFor(t, ctx, "error", loadTimeout)
-			why := problem(t, ctx)
-			t.Logf("status: %s", text(t, ctx, "status"))
+			tab, con := openIn(t, suite, serveSite(t, dir), with(article, "steps=2", "workers=2"))
+			waitFor(t, tab, "error", loadTimeout)
+			why := problem(t, tab)
+			t.Logf("status: %s", text(t, tab, "status"))
 			t.Logf("problem: %s", why)
 			if !strings.Contains(why, "Training worker") || !strings.Contains(why, "Reset") {
 				t.Errorf("the problem %q does not say a worker failed and what to do", why)
 			}
-			if eval[bool](t, ctx, `!document.querySelector('[data-testid=run]').disabled`) {
+			if enabled(t, tab, "run") {
 				t.Error("Run is enabled while the workers are broken")
 			}
 
 			// The page still works: a control moves and the link follows it;
 			// the fresh workers this starts fail the same way.
-			setParam(t, ctx, "hidden", "32")
-			waitTrue(t, ctx, `location.hash.includes('&hidden=32&')`, shortTimeout, "the link to follow the hidden control")
-			waitFor(t, ctx, "error", loadTimeout)
+			setParam(t, tab, "hidden", "32")
+			waitTrue(t, tab, `location.hash.includes('&hidden=32&')`, shortTimeout, "the link to follow the hidden control")
+			waitFor(t, tab, "error", loadTimeout)
 
 			// Mended, the site runs after Reset.
 			if err := os.WriteFile(path, good, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			click(t, ctx, "reset")
-			waitFor(t, ctx, "idle", shortTimeout)
-			click(t, ctx, "run")
-			waitState(t, ctx, "done")
-			checkSteps(t, readTable(t, ctx), 2)
+			click(t, tab, "reset")
+			waitFor(t, tab, "idle", shortTimeout)
+			click(t, tab, "run")
+			waitState(t, tab, "done")
+			checkSteps(t, readTable(t, tab), 2)
 			// The failed requests are the browser's to log; nothing else may be.
 			for _, e := range con.Errors() {
 				if strings.HasPrefix(e, "network ") && strings.Contains(e, "404") {
@@ -108,36 +108,36 @@ func TestWorkerFailsToLoad(t *testing.T) {
 // panics and exits, as it would on any crash. The page stops with an error
 // that says what happened, keeps the steps it has, and Reset starts over.
 func TestWorkerDies(t *testing.T) {
-	ctx, con := open(t, with(article, "steps=15", "workers=2"), addScript(spyScript))
-	click(t, ctx, "run")
-	waitTrue(t, ctx, `window.__bibunMeasured >= 2`, runTimeout, "step 2 to be measured")
-	eval[bool](t, ctx, `(window.__bibunWorkers.at(-1).postMessage('not a message'), true)`)
-	waitFor(t, ctx, "error", shortTimeout)
-	why := problem(t, ctx)
-	t.Logf("status: %s", text(t, ctx, "status"))
+	tab, con := open(t, with(article, "steps=15", "workers=2"), spyScript)
+	click(t, tab, "run")
+	waitTrue(t, tab, `window.__bibunMeasured >= 2`, runTimeout, "step 2 to be measured")
+	eval[bool](t, tab, `(window.__bibunWorkers.at(-1).postMessage('not a message'), true)`)
+	waitFor(t, tab, "error", shortTimeout)
+	why := problem(t, tab)
+	t.Logf("status: %s", text(t, tab, "status"))
 	t.Logf("problem: %s", why)
 	if !strings.Contains(why, "Training worker 2 failed") || !strings.Contains(why, "panic") || !strings.Contains(why, "Reset") {
 		t.Errorf("the problem %q does not say which worker failed, why, and what to do", why)
 	}
-	rows := readTable(t, ctx)
+	rows := readTable(t, tab)
 	if len(rows) < 2 || len(rows) >= 15 {
 		t.Errorf("after the crash the table has %d rows, want the steps before it", len(rows))
 	}
 	checkSteps(t, rows, len(rows))
-	checkNumbers(t, ctx)
+	checkNumbers(t, tab)
 	time.Sleep(time.Second) // the other worker, if it went on, would report now
-	if n := rowCount(t, ctx); n != len(rows) || state(t, ctx) != "error" {
-		t.Errorf("a second after the crash: %d rows (was %d), state %s", n, len(rows), state(t, ctx))
+	if n := rowCount(t, tab); n != len(rows) || state(t, tab) != "error" {
+		t.Errorf("a second after the crash: %d rows (was %d), state %s", n, len(rows), state(t, tab))
 	}
 
-	click(t, ctx, "reset")
-	waitFor(t, ctx, "idle", shortTimeout)
-	if n := rowCount(t, ctx); n != 0 {
+	click(t, tab, "reset")
+	waitFor(t, tab, "idle", shortTimeout)
+	if n := rowCount(t, tab); n != 0 {
 		t.Errorf("after Reset the table has %d rows", n)
 	}
-	click(t, ctx, "run")
-	waitState(t, ctx, "done")
-	checkSteps(t, readTable(t, ctx), 15)
+	click(t, tab, "run")
+	waitState(t, tab, "done")
+	checkSteps(t, readTable(t, tab), 15)
 	noConsoleErrors(t, con)
 }
 
@@ -146,7 +146,7 @@ func TestWorkerDies(t *testing.T) {
 // has a timer set: the page must still say why it stopped (the panic), not
 // the "Go program has already exited" that the timer raises afterwards.
 func TestWorkerDiesWhileMeasuring(t *testing.T) {
-	ctx, con := open(t, article, addScript(spyScript+`;(() => {
+	tab, con := open(t, article, spyScript+`;(() => {
 		const Real = window.Worker;
 		window.Worker = function (url, options) {
 			const w = new Real(url, options);
@@ -162,15 +162,15 @@ func TestWorkerDiesWhileMeasuring(t *testing.T) {
 			return w;
 		};
 		window.Worker.prototype = Real.prototype;
-	})()`))
-	waitFor(t, ctx, "error", shortTimeout)
-	why := problem(t, ctx)
+	})()`)
+	waitFor(t, tab, "error", shortTimeout)
+	why := problem(t, tab)
 	t.Logf("problem: %s", why)
 	if !strings.Contains(why, "panic") || strings.Contains(why, "already exited") {
 		t.Errorf("the problem %q does not say why the worker stopped", why)
 	}
-	click(t, ctx, "reset")
-	waitFor(t, ctx, "idle", shortTimeout)
+	click(t, tab, "reset")
+	waitFor(t, tab, "idle", shortTimeout)
 	for _, e := range con.Errors() {
 		t.Logf("console: %s", e)
 	}

@@ -8,28 +8,14 @@ package e2e
 // csp_test.go).
 
 import (
-	"context"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
+	"bibun/internal/browser"
 )
-
-// addScript returns an action that makes the tab run src at the start of
-// every document, before the page's own scripts and unbound by its CSP.
-// Tests use it to watch the page, never to change what it does.
-func addScript(src string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
-		return err
-	})
-}
 
 // spyScript wraps the Worker constructor to keep every training worker the
 // page starts in window.__bibunWorkers, and to note in window.__bibunMeasured
@@ -57,71 +43,19 @@ const spyScript = `(() => {
 	window.Worker.prototype = Real.prototype;
 })()`
 
-// isState returns the JavaScript test of the status's data-state being s.
-func isState(s string) string {
-	return `document.querySelector('[data-testid=status]')?.dataset.state === ` + jsString(s)
-}
-
-// waitFor waits until the status's data-state is s, within timeout. Unlike
-// waitState it does not fail when the page shows error or diverged on the
-// way, as it does until an action's render.
-func waitFor(t *testing.T, ctx context.Context, s string, timeout time.Duration) {
-	t.Helper()
-	waitTrue(t, ctx, isState(s), timeout, "state "+s)
-}
-
-// problem returns the page's account of why the run stopped, or "".
-func problem(t *testing.T, ctx context.Context) string {
-	t.Helper()
-	return eval[string](t, ctx, `document.querySelector('[data-testid=notice] .problem')?.textContent ?? ""`)
-}
-
-// rowCount returns how many rows the metrics table shows.
-func rowCount(t *testing.T, ctx context.Context) int {
-	t.Helper()
-	return eval[int](t, ctx, `document.querySelectorAll('[data-testid=metrics] tr[data-step]').length`)
-}
-
 // checkNumbers fails for every metrics cell whose data-value is not a
 // finite number, and for any "NaN" or "Infinity" the page shows.
-func checkNumbers(t *testing.T, ctx context.Context) {
+func checkNumbers(t *testing.T, tab *browser.Tab) {
 	t.Helper()
-	for _, r := range readTable(t, ctx) {
+	for _, r := range readTable(t, tab) {
 		for col, v := range r.Values {
 			if x, err := strconv.ParseFloat(v, 64); err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 				t.Errorf("step %d, %s: data-value %q is not a finite number", r.Step, col, v)
 			}
 		}
 	}
-	if bad := eval[[]string](t, ctx, `(document.body.innerText.match(/NaN|Infinity/g) ?? [])`); len(bad) > 0 {
+	if bad := eval[[]string](t, tab, `(document.body.innerText.match(/NaN|Infinity/g) ?? [])`); len(bad) > 0 {
 		t.Errorf("the page shows %q", bad)
-	}
-}
-
-// sameExceptTime fails for every data-value of a and b that differs, apart
-// from grad-ms, a wall-clock time.
-func sameExceptTime(t *testing.T, nameA string, a []Row, nameB string, b []Row) {
-	t.Helper()
-	if len(a) != len(b) {
-		t.Fatalf("%s has %d rows, %s has %d", nameA, len(a), nameB, len(b))
-	}
-	for i := range a {
-		cols := make([]string, 0, len(a[i].Values))
-		for col := range a[i].Values {
-			cols = append(cols, col)
-		}
-		slices.Sort(cols)
-		if len(a[i].Values) != len(b[i].Values) {
-			t.Errorf("step %d: %s has columns %v, %s has %d columns", a[i].Step, nameA, cols, nameB, len(b[i].Values))
-		}
-		for _, col := range cols {
-			if col == colGradMs {
-				continue
-			}
-			if va, vb := a[i].Values[col], b[i].Values[col]; va != vb {
-				t.Errorf("step %d, %s: %s gives %q, %s gives %q", a[i].Step, col, nameA, va, nameB, vb)
-			}
-		}
 	}
 }
 
@@ -130,10 +64,10 @@ func sameExceptTime(t *testing.T, nameA string, a []Row, nameB string, b []Row) 
 // The page says so, names the step and what to try, shows no number it
 // does not have, and recovers with Reset and with a sane link.
 func TestDivergedRun(t *testing.T) {
-	ctx, con := open(t, with(article, "lr=100", "std=5", "steps=5", "workers=2"))
-	click(t, ctx, "run")
-	waitState(t, ctx, "diverged")
-	status, why := text(t, ctx, "status"), problem(t, ctx)
+	tab, con := open(t, with(article, "lr=100", "std=5", "steps=5", "workers=2"))
+	click(t, tab, "run")
+	waitState(t, tab, "diverged")
+	status, why := text(t, tab, "status"), problem(t, tab)
 	t.Logf("status: %s", status)
 	t.Logf("problem: %s", why)
 	if status != "Diverged at step 1 of 5." {
@@ -146,73 +80,50 @@ func TestDivergedRun(t *testing.T) {
 	}
 	// The diverged step's row is left out: the table holds only steps whose
 	// loss is a number the trainer accepts.
-	if n := rowCount(t, ctx); n != 0 {
+	if n := rowCount(t, tab); n != 0 {
 		t.Errorf("after divergence at step 1 the table has %d rows, want 0", n)
 	}
-	checkNumbers(t, ctx)
-	if eval[bool](t, ctx, `!document.querySelector('[data-testid=run]').disabled`) {
+	checkNumbers(t, tab)
+	if enabled(t, tab, "run") {
 		t.Error("Run is enabled after the run diverged")
 	}
 
-	click(t, ctx, "reset")
-	waitFor(t, ctx, "idle", shortTimeout)
-	waitTrue(t, ctx, `!document.querySelector('[data-testid=notice] .problem')`, shortTimeout, "the problem to go with Reset")
-	if n := rowCount(t, ctx); n != 0 {
+	click(t, tab, "reset")
+	waitFor(t, tab, "idle", shortTimeout)
+	waitTrue(t, tab, `!`+browser.Element("notice")+`?.querySelector('.problem')`, shortTimeout, "the problem to go with Reset")
+	if n := rowCount(t, tab); n != 0 {
 		t.Errorf("after Reset the table has %d rows, want 0", n)
 	}
-	if p := eval[string](t, ctx, `document.querySelector('[data-testid=progress]').getAttribute('value')`); p != "0" {
+	if p := progress(t, tab); p != "0" {
 		t.Errorf("after Reset the progress is %q, want 0", p)
 	}
 
 	// The visitor follows a sane link: the page runs it.
 	sane := with(article, "steps=3", "workers=2")
-	eval[bool](t, ctx, `(location.hash = `+jsString(sane)+`, true)`)
-	waitTrue(t, ctx, `document.querySelector('input[name=lr]') && Math.abs(Math.pow(10, +document.querySelector('input[name=lr]').value) - 0.1) < 1e-9`,
-		shortTimeout, "the lr control to follow the link to 0.1")
-	click(t, ctx, "run")
-	waitState(t, ctx, "done")
-	checkSteps(t, readTable(t, ctx), 3)
-	checkNumbers(t, ctx)
+	eval[bool](t, tab, `(location.hash = `+jsString(sane)+`, true)`)
+	lr := browser.ControlExpr("lr")
+	waitTrue(t, tab, lr+` && Math.abs(Math.pow(10, +`+lr+`.value) - 0.1) < 1e-9`, shortTimeout, "the lr control to follow the link to 0.1")
+	click(t, tab, "run")
+	waitState(t, tab, "done")
+	checkSteps(t, readTable(t, tab), 3)
+	checkNumbers(t, tab)
 	noConsoleErrors(t, con)
 }
 
-// resetTimer records, in the page's own clock, when a click reaches the
-// Reset button (window.__bibunReset.click, in the capture phase, before the
-// page's handler) and when the page first shows idle with no step under way
-// after it (window.__bibunReset.idle), so that the delay between excludes
-// the test's own latency.
-const resetTimer = `(() => {
-	const r = window.__bibunReset = {click: 0, idle: 0};
-	const reset = document.querySelector('[data-testid=reset]');
-	const cleared = () => document.querySelector('[data-testid=status]').dataset.state === 'idle' &&
-		document.querySelector('[data-testid=progress]').getAttribute('value') === '0';
-	window.addEventListener('click', (e) => { if (e.target === reset && !r.click) r.click = performance.now(); }, true);
-	new MutationObserver(() => {
-		if (r.click && !r.idle && cleared()) r.idle = performance.now();
-	}).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
-	return true;
-})()`
-
 // TestResetDuringNumericalStep: Reset while a numerical step of the
 // article's network (33,156 forward passes, a minute or more here) is under
-// way stops it within 300 ms.
+// way stops it: the page shows idle with its progress cleared, and the
+// abandoned step reports nothing. How fast is make bench's to check (the
+// README says under 300 ms); here it is only logged.
 func TestResetDuringNumericalStep(t *testing.T) {
-	const limit = 300 // ms, from the click to idle with the progress cleared
-	ctx, con := open(t, with(article, "grad=numerical", "workers=2"))
-	click(t, ctx, "run")
-	waitTrue(t, ctx, `+document.querySelector('[data-testid=progress]').getAttribute('value') > 0`, runTimeout,
-		"the numerical step's progress to pass 0")
-	eval[bool](t, ctx, resetTimer)
-	click(t, ctx, "reset")
-	waitTrue(t, ctx, `window.__bibunReset.idle > 0`, shortTimeout, "idle with the progress cleared after Reset")
-	ms := eval[float64](t, ctx, `window.__bibunReset.idle - window.__bibunReset.click`)
+	tab, con := open(t, with(article, "grad=numerical", "workers=2"))
+	click(t, tab, "run")
+	waitTrue(t, tab, `+(`+browser.ProgressExpr+`) > 0`, runTimeout, "the numerical step's progress to pass 0")
+	ms, err := tab.TimeReset(shortTimeout)
+	check(t, err)
 	t.Logf("Reset during a numerical step: idle with the progress cleared %.1f ms after the click", ms)
-	if ms > limit {
-		t.Errorf("Reset took %.1f ms to show idle with the progress cleared, want at most %d ms", ms, limit)
-	}
 	time.Sleep(time.Second) // the abandoned step, if it went on, would report now
-	if s, n, p := state(t, ctx), rowCount(t, ctx),
-		eval[string](t, ctx, `document.querySelector('[data-testid=progress]').getAttribute('value')`); s != "idle" || n != 0 || p != "0" {
+	if s, n, p := state(t, tab), rowCount(t, tab), progress(t, tab); s != "idle" || n != 0 || p != "0" {
 		t.Errorf("a second after Reset: state %s, %d rows, progress %s; want idle, 0, 0", s, n, p)
 	}
 	noConsoleErrors(t, con)
@@ -224,24 +135,24 @@ func TestPauseResume(t *testing.T) {
 	link := with(article, "steps=8", "workers=2")
 	alone := run(t, link, 8)
 
-	ctx, con := open(t, link)
-	click(t, ctx, "run")
-	waitTrue(t, ctx, `document.querySelectorAll('[data-testid=metrics] tr[data-step]').length >= 3`, runTimeout, "3 rows")
-	click(t, ctx, "pause")
-	waitState(t, ctx, "paused")
-	at := rowCount(t, ctx)
+	tab, con := open(t, link)
+	click(t, tab, "run")
+	waitTrue(t, tab, browser.RowsExpr+` >= 3`, runTimeout, "3 rows")
+	click(t, tab, "pause")
+	waitState(t, tab, "paused")
+	at := rowCount(t, tab)
 	time.Sleep(time.Second) // a step after the pause, if one were coming, would start now
-	if s, n := state(t, ctx), rowCount(t, ctx); s != "paused" || n != at {
+	if s, n := state(t, tab), rowCount(t, tab); s != "paused" || n != at {
 		t.Fatalf("a second after pausing at step %d: state %s, %d rows", at, s, n)
 	}
 	t.Logf("paused after step %d of 8", at)
 	if at >= 8 {
 		t.Fatalf("the run reached its end before the pause")
 	}
-	click(t, ctx, "run")
-	waitState(t, ctx, "done")
-	paused := readTable(t, ctx)
+	click(t, tab, "run")
+	waitState(t, tab, "done")
+	paused := readTable(t, tab)
 	checkSteps(t, paused, 8)
-	sameExceptTime(t, "the run left alone", alone, "the run paused at step "+strconv.Itoa(at), paused)
+	sameTables(t, "the run left alone", alone, "the run paused at step "+strconv.Itoa(at), paused, browser.ColGradMs)
 	noConsoleErrors(t, con)
 }

@@ -12,7 +12,6 @@
 package e2e
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"iter"
@@ -36,19 +35,18 @@ var siteDir = flag.String("site", "../site", "directory of the built site (make 
 
 // Set once by TestMain.
 var (
-	serverURL  string          // the httptest server serving -site
-	browserCtx context.Context // the one browser; each test opens a tab in it
-	skipReason string          // non-empty: no browser, every test skips
+	serverURL  string           // the httptest server serving -site
+	suite      *browser.Browser // the one browser; each test opens a tab in it
+	skipReason string           // non-empty: no browser, every test skips
 )
 
-// Timeouts. The machine that runs these may have 2 cores; a 15-step
-// incremental run of the article's network takes well under 30 s there.
+// Timeouts: how long the tests wait before they call the page stuck. None
+// is a measure of speed (make bench has those); each is many times what the
+// page takes on a 2-core machine busy with other work.
 const (
-	tabTimeout   = 4 * time.Minute  // everything one open() tab does
 	loadTimeout  = 60 * time.Second // from navigation to window.bibunReady
 	runTimeout   = 3 * time.Minute  // one training run, to done
 	shortTimeout = 15 * time.Second // the page reacting to one input
-	pollEvery    = 50 * time.Millisecond
 )
 
 func TestMain(m *testing.M) { os.Exit(runMain(m)) }
@@ -74,23 +72,31 @@ func runMain(m *testing.M) int {
 	defer srv.Close()
 	serverURL = srv.URL
 
-	profile, err := os.MkdirTemp("", "bibun-e2e-profile-")
+	b, err := browser.Launch(exe, false)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	defer os.RemoveAll(profile)
-
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browser.Options(exe, profile, false)...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil { // starts the browser, with no timeout
-		fmt.Fprintf(os.Stderr, "e2e: cannot start %s: %v\n", exe, err)
-		return 1
-	}
-	browserCtx = ctx
+	defer b.Close()
+	suite = b
 	return m.Run()
+}
+
+// newBrowser starts a headless Chromium for one test, as TestMain starts
+// the suite's, closed when the test ends. With throttled it lets Chromium
+// throttle hidden tabs and their timers, as it does by default.
+func newBrowser(t *testing.T, throttled bool) *browser.Browser {
+	t.Helper()
+	if skipReason != "" {
+		t.Skip(skipReason)
+	}
+	exe, _ := browser.Find()
+	b, err := browser.Launch(exe, throttled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return b
 }
 
 // Console collects what the page and its workers report as errors:
@@ -141,65 +147,49 @@ func (c *Console) watch(messages iter.Seq2[chromedp.ConsoleMessage, error]) {
 }
 
 // open opens a new tab on the page at fragment (a link without its "#"),
-// running the actions in before first (for example an init script), and
-// waits until the page says it is ready: window.bibunReady === true. It
-// skips the test when there is no browser. The returned context ends with
-// the test, or after tabTimeout; the errors of the tab and of its workers
-// are collected into the returned Console. If the test fails, the
-// tab's state, table and a screenshot are saved for the report.
-func open(t *testing.T, fragment string, before ...chromedp.Action[chromedp.Void]) (context.Context, *Console) {
+// with scripts run at the start of every document (before the page's own,
+// unbound by its CSP: spyScript, trapScript, browser.LongTasks), and waits
+// until the page says it is ready: window.bibunReady === true. It skips the
+// test when there is no browser. The tab closes when the test ends; the
+// errors of the tab and of its workers are collected into the returned
+// Console. If the test fails, the tab's state and a screenshot are saved
+// for the report.
+func open(t *testing.T, fragment string, scripts ...string) (*browser.Tab, *Console) {
 	t.Helper()
-	return openIn(t, browserCtx, serverURL, fragment, before...)
+	return openIn(t, suite, serverURL, fragment, scripts...)
 }
 
-// openIn is open in another browser (a chromedp browser context), on the
-// site served at base (a URL without a trailing slash).
-func openIn(t *testing.T, browser context.Context, base, fragment string, before ...chromedp.Action[chromedp.Void]) (context.Context, *Console) {
+// openIn is open in another browser, on the site served at base (a URL
+// without a trailing slash).
+func openIn(t *testing.T, b *browser.Browser, base, fragment string, scripts ...string) (*browser.Tab, *Console) {
 	t.Helper()
 	if skipReason != "" {
 		t.Skip(skipReason)
 	}
-	tabCtx, cancelTab := chromedp.NewContext(browser)
-	t.Cleanup(cancelTab)
+	tab, err := b.Open(false, scripts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(tab.Close)
 	con := &Console{}
-	// Subscribe before the navigation, so that no message is lost; the
-	// first call opens the tab.
-	go con.watch(chromedp.Console(tabCtx))
-
-	ctx, cancel := context.WithTimeout(tabCtx, tabTimeout)
-	t.Cleanup(cancel)
+	// Subscribe before the navigation, so that no message is lost.
+	go con.watch(chromedp.Console(tab.Context()))
 	t.Cleanup(func() {
 		if t.Failed() {
-			describe(t, tabCtx, con) // not ctx: it may have timed out
+			describe(t, tab, con)
 		}
 	})
-
-	if err := chromedp.Do(ctx, before...); err != nil {
-		t.Fatalf("preparing the tab: %v", err)
+	check(t, tab.Navigate(base+"/#"+fragment, loadTimeout))
+	if err := tab.WaitReady(loadTimeout); err != nil {
+		t.Fatalf("after opening #%s: %v", fragment, err)
 	}
-	url := base + "/#" + fragment
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		t.Fatalf("opening %s: %v", url, err)
-	}
-	waitTrue(t, ctx, "window.bibunReady === true", loadTimeout,
-		"window.bibunReady to be true after opening #"+fragment)
-	return ctx, con
+	return tab, con
 }
 
 // describe logs what the tab shows, after a failure: the state, the
 // notice, the table and the console errors, and saves a screenshot.
-func describe(t *testing.T, ctx context.Context, con *Console) {
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	info, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({
-		hash: location.hash,
-		ready: window.bibunReady,
-		state: document.querySelector('[data-testid=status]')?.dataset.state,
-		status: document.querySelector('[data-testid=status]')?.textContent,
-		notice: document.querySelector('[data-testid=notice]')?.textContent,
-		rows: document.querySelectorAll('[data-testid=metrics] tr[data-step]').length,
-	})`))
-	if err != nil {
+func describe(t *testing.T, tab *browser.Tab, con *Console) {
+	if info, err := tab.Describe(); err != nil {
 		t.Logf("after the failure, the tab cannot be read: %v", err)
 	} else {
 		t.Logf("after the failure, the tab shows %s", info)
@@ -207,7 +197,7 @@ func describe(t *testing.T, ctx context.Context, con *Console) {
 	for _, e := range con.Errors() {
 		t.Logf("console: %s", e)
 	}
-	screenshot(t, ctx, "FAIL-"+regexp.MustCompile(`[^A-Za-z0-9_.-]+`).ReplaceAllString(t.Name(), "_"))
+	screenshot(t, tab, "", "FAIL-"+regexp.MustCompile(`[^A-Za-z0-9_.-]+`).ReplaceAllString(t.Name(), "_"))
 }
 
 // repoRoot returns the directory holding go.mod, above the test's directory.
@@ -229,22 +219,23 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-// screenshot saves a full-page PNG of the tab as <repo>/artifacts/name.png.
-func screenshot(t *testing.T, ctx context.Context, name string) {
+// screenshot saves a PNG of the element sel (a CSS selector), or of the
+// whole page when sel is "", as <repo>/artifacts/name.png.
+func screenshot(t *testing.T, tab *browser.Tab, sel, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := tab.Screenshot(sel)
 	if err != nil {
-		t.Errorf("screenshot %s: %v", name, err)
+		t.Errorf("%s: %v", name, err)
 		return
 	}
 	dir := filepath.Join(repoRoot(t), "artifacts")
+	path := filepath.Join(dir, name+".png")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Errorf("screenshot %s: %v", name, err)
+		t.Errorf("%s: %v", name, err)
 		return
 	}
-	path := filepath.Join(dir, name+".png")
 	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Errorf("screenshot %s: %v", name, err)
+		t.Errorf("%s: %v", name, err)
 		return
 	}
 	t.Logf("saved %s", path)

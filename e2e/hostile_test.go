@@ -6,7 +6,6 @@ package e2e
 // says what it changed, and runs nothing the link smuggles in.
 
 import (
-	"context"
 	"math"
 	"regexp"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"bibun/internal/browser"
 	"bibun/nn/spec"
 	"bibun/wasm/link"
 )
@@ -176,8 +176,8 @@ var hostiles = []hostile{
 func TestHostileLinks(t *testing.T) {
 	for _, c := range hostiles {
 		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
-			ctx, con := open(t, c.link, addScript(trapScript))
-			notices := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-testid=notice] li')].map((li) => li.textContent)`)
+			tab, con := open(t, c.link, trapScript)
+			notices := eval[[]string](t, tab, `[...`+browser.Element("notice")+`?.querySelectorAll('li') ?? []].map((li) => li.textContent)`)
 			t.Logf("#%.120s (%d bytes) gave %d notices:", c.link, len(c.link), len(notices))
 			for _, n := range notices {
 				t.Logf("    %s", n)
@@ -203,30 +203,21 @@ func TestHostileLinks(t *testing.T) {
 				want = articleControls
 			}
 			for name, v := range want {
-				if got := param(t, ctx, name); !nearNumber(got, v) {
-					t.Errorf("control %s shows %q (value %q), want %q", name, got, control(t, ctx, name), v)
+				if got := param(t, tab, name); !browser.SameNumber(got, v) {
+					t.Errorf("control %s shows %q (value %q), want %q", name, got, control(t, tab, name), v)
 				}
 			}
-			checkControls(t, ctx)
-			checkUntouched(t, ctx)
-			if hash := eval[string](t, ctx, `location.hash`); !regexp.MustCompile(`^#[a-z]+=[0-9a-z.+-]+(&[a-z]+=[0-9a-z.+-]+)*$`).MatchString(hash) {
+			checkControls(t, tab)
+			checkUntouched(t, tab)
+			if hash := eval[string](t, tab, `location.hash`); !regexp.MustCompile(`^#[a-z]+=[0-9a-z.+-]+(&[a-z]+=[0-9a-z.+-]+)*$`).MatchString(hash) {
 				t.Errorf("the address holds %.200q, not a clean link", hash)
 			}
-			if s := state(t, ctx); s != "idle" {
+			if s := state(t, tab); s != "idle" {
 				t.Errorf("state %q, want idle", s)
 			}
 			noConsoleErrors(t, con)
 		})
 	}
-}
-
-// nearNumber reports whether a and b are the same string, or numbers within
-// 1e-9 of each other relatively: a log slider's position, log10 of its
-// setting, keeps 10 significant digits.
-func nearNumber(a, b string) bool {
-	x, errA := strconv.ParseFloat(a, 64)
-	y, errB := strconv.ParseFloat(b, 64)
-	return a == b || errA == nil && errB == nil && math.Abs(x-y) <= 1e-9*math.Abs(y)
 }
 
 // namesKey returns a test of a notice naming key: "key: …" in English,
@@ -238,25 +229,25 @@ func namesKey(key string) func(string) bool {
 
 // checkControls fails for every control that shows a value outside its
 // setting's range.
-func checkControls(t *testing.T, ctx context.Context) {
+func checkControls(t *testing.T, tab *browser.Tab) {
 	t.Helper()
-	train, _ := strconv.ParseFloat(param(t, ctx, "train"), 64)
+	train, _ := strconv.ParseFloat(param(t, tab, "train"), 64)
 	for name, r := range map[string][2]float64{
 		"size": {spec.MinSize, spec.MaxSize}, "hidden": {spec.MinHidden, spec.MaxHidden}, "batch": {spec.MinBatch, train},
 		"lr": {link.MinLR, spec.MaxLR}, "h": {spec.MinH, spec.MaxH}, "steps": {spec.MinSteps, spec.MaxSteps},
 		"train": {spec.MinSamples, spec.MaxSamples}, "test": {spec.MinSamples, spec.MaxSamples},
 		"std": {link.MinStd, spec.MaxStd}, "workers": {1, link.MaxWorkers},
 	} {
-		v := param(t, ctx, name)
+		v := param(t, tab, name)
 		x, err := strconv.ParseFloat(v, 64)
 		if err != nil || math.IsNaN(x) || x < r[0]*(1-1e-9) || x > r[1]*(1+1e-9) {
 			t.Errorf("control %s shows %q, outside %g…%g", name, v, r[0], r[1])
 		}
 	}
-	if seed := param(t, ctx, "seed"); !regexp.MustCompile(`^[0-9]{1,20}$`).MatchString(seed) {
+	if seed := param(t, tab, "seed"); !regexp.MustCompile(`^[0-9]{1,20}$`).MatchString(seed) {
 		t.Errorf("control seed shows %q", seed)
 	}
-	if grad := param(t, ctx, "grad"); !slices.Contains(spec.Methods, spec.Method(grad)) {
+	if grad := param(t, tab, "grad"); !slices.Contains(spec.Methods, spec.Method(grad)) {
 		t.Errorf("control grad shows %q", grad)
 	}
 }
@@ -264,14 +255,14 @@ func checkControls(t *testing.T, ctx context.Context) {
 // checkUntouched fails if anything ran or was added that the trap
 // (trapScript) caught, or if the page holds an element that could run or
 // load something its own HTML does not.
-func checkUntouched(t *testing.T, ctx context.Context) {
+func checkUntouched(t *testing.T, tab *browser.Tab) {
 	t.Helper()
 	for _, what := range []string{"calls", "violations", "added"} {
-		for _, e := range eval[[]string](t, ctx, `window.__bibunTrap.`+what) {
+		for _, e := range eval[[]string](t, tab, `window.__bibunTrap.`+what) {
 			t.Errorf("trap: %s: %s", what, e)
 		}
 	}
-	for _, e := range eval[[]string](t, ctx, riskyNow) {
+	for _, e := range eval[[]string](t, tab, riskyNow) {
 		t.Errorf("the page holds %s", e)
 	}
 }
@@ -280,11 +271,11 @@ func checkUntouched(t *testing.T, ctx context.Context) {
 // watches for: an alert, and an image with an onerror handler added to
 // the page (which the page's policy stops from running).
 func TestHostileTrap(t *testing.T) {
-	ctx, _ := open(t, article, addScript(trapScript))
-	eval[bool](t, ctx, `(alert('called'), document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="alert(1)">'), true)`)
-	waitTrue(t, ctx, `window.__bibunTrap.violations.length > 0`, shortTimeout, "the refused onerror handler to be reported")
-	trap := eval[map[string][]string](t, ctx, `window.__bibunTrap`)
-	risky := eval[[]string](t, ctx, riskyNow)
+	tab, _ := open(t, article, trapScript)
+	eval[bool](t, tab, `(alert('called'), document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="alert(1)">'), true)`)
+	waitTrue(t, tab, `window.__bibunTrap.violations.length > 0`, shortTimeout, "the refused onerror handler to be reported")
+	trap := eval[map[string][]string](t, tab, `window.__bibunTrap`)
+	risky := eval[[]string](t, tab, riskyNow)
 	t.Logf("trap: %v; the page holds %v", trap, risky)
 	if len(trap["calls"]) != 1 || len(trap["added"]) != 1 || len(risky) != 1 {
 		t.Errorf("the trap saw calls %v, added %v; the scan found %v; want one of each", trap["calls"], trap["added"], risky)

@@ -23,6 +23,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"bibun/internal/browser"
 	i18n "bibun/wasm/app/text"
 )
 
@@ -34,10 +35,28 @@ const small = "grad=backprop&size=16&hidden=8&batch=20&steps=3&train=50&test=50"
 const japaneseRE = `/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー々]/u`
 
 // htmlLang returns <html lang>.
-func htmlLang(t *testing.T, ctx context.Context) string {
+func htmlLang(t *testing.T, tab *browser.Tab) string {
 	t.Helper()
-	return eval[string](t, ctx, `document.documentElement.lang`)
+	return eval[string](t, tab, `document.documentElement.lang`)
 }
+
+// runSmall opens small in language lang, runs it to done, waits for the
+// gradient check that a cheap run redoes by itself, and checks that
+// <html lang> is lang.
+func runSmall(t *testing.T, lang string) (*browser.Tab, *Console) {
+	t.Helper()
+	tab, con := open(t, small+"&lang="+lang)
+	click(t, tab, "run")
+	waitState(t, tab, "done")
+	waitDone(t, tab, "gradcheck", -1)
+	if l := htmlLang(t, tab); l != lang {
+		t.Errorf("<html lang=%q>, want %s", l, lang)
+	}
+	return tab, con
+}
+
+// langButton is the selector of the language switch's button for lang.
+func langButton(lang string) string { return `[data-testid=lang] button[data-lang=` + lang + `]` }
 
 // named is a piece of the page's text and what holds it.
 type named struct{ Where, Text string }
@@ -47,18 +66,11 @@ type named struct{ Where, Text string }
 // Japanese (or is notation), after a short run; <html lang> is ja; the
 // page is saved as artifacts/japanese.png.
 func TestLangJapanese(t *testing.T) {
-	ctx, con := open(t, small+"&lang=ja")
-	click(t, ctx, "run")
-	waitState(t, ctx, "done")
-	waitTrue(t, ctx, `document.querySelector('[data-testid=gradcheck]')?.dataset.state === 'done'`, shortTimeout,
-		"the gradient check that a cheap run redoes by itself")
-	if l := htmlLang(t, ctx); l != "ja" {
-		t.Errorf("<html lang=%q>, want ja", l)
-	}
-	if title := eval[string](t, ctx, `document.title`); !i18n.HasJapanese(strings.TrimPrefix(title, "微分")) {
+	tab, con := runSmall(t, "ja")
+	if title := eval[string](t, tab, `document.title`); !i18n.HasJapanese(strings.TrimPrefix(title, "微分")) {
 		t.Errorf("document title %q is not in Japanese", title)
 	}
-	pieces := eval[[]named](t, ctx, `[...document.body.querySelectorAll(
+	pieces := eval[[]named](t, tab, `[...document.body.querySelectorAll(
 			'label, button, option, th, h1, h2, h3, h4, legend, figcaption, p, text.axis-label, .chart-legend li, [data-testid=sample] .label')]
 		.map((el) => ({Where: el.tagName.toLowerCase() + (el.dataset.testid ? '[data-testid=' + el.dataset.testid + ']' : '') +
 			(el.dataset.lang ? '[data-lang=' + el.dataset.lang + ']' : ''), Text: el.textContent.trim()}))`)
@@ -77,14 +89,14 @@ func TestLangJapanese(t *testing.T) {
 		}
 	}
 	// Attributes a person meets: titles on hover, labels read aloud, alt texts.
-	attrs := eval[[]named](t, ctx, `[...document.body.querySelectorAll('[title], [aria-label], img[alt]')].flatMap((el) =>
+	attrs := eval[[]named](t, tab, `[...document.body.querySelectorAll('[title], [aria-label], img[alt]')].flatMap((el) =>
 		['title', 'aria-label', 'alt'].filter((a) => el.hasAttribute(a)).map((a) => ({Where: el.tagName.toLowerCase() + '@' + a, Text: el.getAttribute(a)})))`)
 	for _, a := range attrs {
 		if !i18n.HasJapanese(a.Text) && !i18n.Symbolic(a.Text) {
 			t.Errorf("%s %q is not in Japanese", a.Where, a.Text)
 		}
 	}
-	screenshot(t, ctx, "japanese")
+	screenshot(t, tab, "", "japanese")
 	noConsoleErrors(t, con)
 }
 
@@ -92,24 +104,17 @@ func TestLangJapanese(t *testing.T) {
 // its text, the SVG charts' text or the attributes a person meets, holds
 // a Japanese character but the brand 微分 and the switch's 日本語.
 func TestLangEnglish(t *testing.T) {
-	ctx, con := open(t, small+"&lang=en")
-	click(t, ctx, "run")
-	waitState(t, ctx, "done")
-	waitTrue(t, ctx, `document.querySelector('[data-testid=gradcheck]')?.dataset.state === 'done'`, shortTimeout,
-		"the gradient check that a cheap run redoes by itself")
-	if l := htmlLang(t, ctx); l != "en" {
-		t.Errorf("<html lang=%q>, want en", l)
-	}
-	if title := eval[string](t, ctx, `document.title`); !strings.HasPrefix(title, "微分 ") || i18n.HasJapanese(strings.TrimPrefix(title, "微分")) {
+	tab, con := runSmall(t, "en")
+	if title := eval[string](t, tab, `document.title`); !strings.HasPrefix(title, "微分 ") || i18n.HasJapanese(strings.TrimPrefix(title, "微分")) {
 		t.Errorf("document title %q: want the brand 微分, then English", title)
 	}
-	exceptions := eval[[]string](t, ctx, `[...document.querySelectorAll('.masthead h1 span[lang=ja], [data-testid=lang] button[data-lang=ja]')].map((el) => el.textContent)`)
+	exceptions := eval[[]string](t, tab, `[...document.querySelectorAll('.masthead h1 span[lang=ja], `+langButton("ja")+`')].map((el) => el.textContent)`)
 	if !slices.Equal(exceptions, []string{"微分", "日本語"}) {
 		t.Errorf("the brand and the switch's Japanese say %q, want [微分 日本語]", exceptions)
 	}
-	found := eval[[]string](t, ctx, `(() => {
+	found := eval[[]string](t, tab, `(() => {
 		const body = document.body.cloneNode(true);
-		body.querySelectorAll('.masthead h1 span[lang=ja], [data-testid=lang] button[data-lang=ja]').forEach((el) => el.remove());
+		body.querySelectorAll('.masthead h1 span[lang=ja], `+langButton("ja")+`').forEach((el) => el.remove());
 		const out = [];
 		const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
 		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -132,73 +137,57 @@ func TestLangEnglish(t *testing.T) {
 // run under way without resetting it, and writes lang into the link and
 // <html lang>; its buttons work from the keyboard.
 func TestLangSwitchKeepsRun(t *testing.T) {
-	ctx, con := open(t, with(small, "steps=5", "lang=en"))
+	tab, con := open(t, with(small, "steps=5", "lang=en"))
 	for k := range 2 {
-		stepTo(t, ctx, k+1)
+		stepTo(t, tab, k+1)
 	}
-	before := readTable(t, ctx)
+	before := readTable(t, tab)
 	if len(before) != 2 {
 		t.Fatalf("after two steps the table has %d rows", len(before))
 	}
-	if got := text(t, ctx, "run"); got != "Run" {
+	if got := text(t, tab, "run"); got != "Run" {
 		t.Errorf("the Run button says %q in English", got)
 	}
-	ja := `[data-testid=lang] button[data-lang=ja]`
-	cctx, cancel := context.WithTimeout(ctx, shortTimeout)
+	ja := langButton("ja")
+	cctx, cancel := context.WithTimeout(tab.Context(), shortTimeout)
 	defer cancel()
 	if err := chromedp.Do(cctx, chromedp.Click(chromedp.CSS(ja))); err != nil {
 		t.Fatalf("clicking %s: %v", ja, err)
 	}
-	waitTrue(t, ctx, `document.documentElement.lang === 'ja'`, shortTimeout, "<html lang=ja> after the switch")
-	waitTrue(t, ctx, `document.querySelector('[data-testid=run]').textContent === '実行'`, shortTimeout, "the Run button in Japanese")
-	if h := eval[string](t, ctx, `location.hash`); !strings.Contains(h, "&lang=ja") || strings.Contains(h, "lang=en") {
+	waitTrue(t, tab, `document.documentElement.lang === 'ja'`, shortTimeout, "<html lang=ja> after the switch")
+	waitTrue(t, tab, browser.Element("run")+`?.textContent === '実行'`, shortTimeout, "the Run button in Japanese")
+	if h := eval[string](t, tab, `location.hash`); !strings.Contains(h, "&lang=ja") || strings.Contains(h, "lang=en") {
 		t.Errorf("after the switch the link is %s, want lang=ja", h)
 	}
-	if s := state(t, ctx); s != "paused" {
+	if s := state(t, tab); s != "paused" {
 		t.Errorf("after the switch the run is %s, want paused", s)
 	}
-	after := readTable(t, ctx)
-	sameTable(t, before, after, "before the switch", "after")
-	if st := text(t, ctx, "status"); !i18n.HasJapanese(st) {
+	after := readTable(t, tab)
+	sameTables(t, "before the switch", before, "after", after)
+	if st := text(t, tab, "status"); !i18n.HasJapanese(st) {
 		t.Errorf("the status %q is not in Japanese", st)
 	}
-	if p := eval[string](t, ctx, `document.querySelector('`+ja+`').getAttribute('aria-pressed')`); p != "true" {
+	if p := eval[string](t, tab, `document.querySelector('`+ja+`').getAttribute('aria-pressed')`); p != "true" {
 		t.Errorf("the 日本語 button has aria-pressed=%q", p)
 	}
 
 	// Back to English from the keyboard: focus the button, press Enter.
-	if err := chromedp.Do(cctx, chromedp.Focus(chromedp.CSS(`[data-testid=lang] button[data-lang=en]`)), chromedp.KeyEvent("\r")); err != nil {
+	if err := chromedp.Do(cctx, chromedp.Focus(chromedp.CSS(langButton("en"))), chromedp.KeyEvent("\r")); err != nil {
 		t.Fatalf("pressing Enter on the English button: %v", err)
 	}
-	waitTrue(t, ctx, `document.documentElement.lang === 'en' && location.hash.includes('&lang=en')`, shortTimeout,
+	waitTrue(t, tab, `document.documentElement.lang === 'en' && location.hash.includes('&lang=en')`, shortTimeout,
 		"<html lang=en> and lang=en in the link after Enter on the English button")
-	sameTable(t, before, readTable(t, ctx), "before the switches", "after both")
+	sameTables(t, "before the switches", before, "after both", readTable(t, tab))
 	// The run goes on where it was.
-	stepTo(t, ctx, 3)
+	stepTo(t, tab, 3)
 	noConsoleErrors(t, con)
 }
 
 // stepTo presses Step and waits until the run pauses after step k.
-func stepTo(t *testing.T, ctx context.Context, k int) {
+func stepTo(t *testing.T, tab *browser.Tab, k int) {
 	t.Helper()
-	click(t, ctx, "step")
-	waitTrue(t, ctx, `document.querySelectorAll('[data-testid=metrics] tr[data-step]').length === `+strconv.Itoa(k)+
-		` && document.querySelector('[data-testid=status]').dataset.state === 'paused'`, runTimeout, "the run to pause after step "+strconv.Itoa(k))
-}
-
-// sameTable fails the test unless a and b hold the same steps and values.
-func sameTable(t *testing.T, a, b []Row, nameA, nameB string) {
-	t.Helper()
-	if len(a) != len(b) {
-		t.Fatalf("%s the table has %d rows, %s %d", nameA, len(a), nameB, len(b))
-	}
-	for i := range a {
-		for col, v := range a[i].Values {
-			if b[i].Values[col] != v || a[i].Step != b[i].Step {
-				t.Errorf("step %d, %s: %q %s, %q %s", a[i].Step, col, v, nameA, b[i].Values[col], nameB)
-			}
-		}
-	}
+	click(t, tab, "step")
+	waitTrue(t, tab, rowsAre(k)+` && `+browser.StateIs("paused"), runTimeout, "the run to pause after step "+strconv.Itoa(k))
 }
 
 // TestLangFollowsBrowser: with no lang in the link, a browser whose
@@ -208,17 +197,17 @@ func sameTable(t *testing.T, a, b []Row, nameA, nameB string) {
 func TestLangFollowsBrowser(t *testing.T) {
 	for _, c := range []struct{ tag, lang, run string }{{"ja-JP", "ja", "実行"}, {"en-GB", "en", "Run"}, {"fr-FR", "en", "Run"}} {
 		t.Run(c.tag, func(t *testing.T) {
-			ctx, con := open(t, small, addScript(`Object.defineProperty(Navigator.prototype, 'language', {get: () => `+jsString(c.tag)+`});`))
-			if l := htmlLang(t, ctx); l != c.lang {
+			tab, con := open(t, small, `Object.defineProperty(Navigator.prototype, 'language', {get: () => `+jsString(c.tag)+`});`)
+			if l := htmlLang(t, tab); l != c.lang {
 				t.Errorf("navigator.language %s: <html lang=%q>, want %s", c.tag, l, c.lang)
 			}
-			if got := text(t, ctx, "run"); got != c.run {
+			if got := text(t, tab, "run"); got != c.run {
 				t.Errorf("navigator.language %s: the Run button says %q, want %q", c.tag, got, c.run)
 			}
-			if h := eval[string](t, ctx, `location.hash`); strings.Contains(h, "lang=") {
+			if h := eval[string](t, tab, `location.hash`); strings.Contains(h, "lang=") {
 				t.Errorf("the link %s sets lang, which the visitor never chose", h)
 			}
-			if p := eval[string](t, ctx, `document.querySelector('[data-testid=lang] button[data-lang=`+c.lang+`]').getAttribute('aria-pressed')`); p != "true" {
+			if p := eval[string](t, tab, `document.querySelector('`+langButton(c.lang)+`').getAttribute('aria-pressed')`); p != "true" {
 				t.Errorf("the %s button has aria-pressed=%q", c.lang, p)
 			}
 			noConsoleErrors(t, con)
@@ -248,10 +237,10 @@ func TestLangDurations(t *testing.T) {
 		{"ja one step", []string{"lang=ja", "steps=1"}, `^このブラウザではワーカー 2 個で 1 ステップ約 ` + durJa + `です。$`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			ctx, con := open(t, with(article, append(c.link, "grad=numerical")...))
-			estimate := `(document.querySelector('[data-testid=cost-line] .estimate')?.textContent ?? '')`
-			waitTrue(t, ctx, estimate+`.search(/\d/) >= 0`, shortTimeout, "the cost line's estimate")
-			got := eval[string](t, ctx, estimate)
+			tab, con := open(t, with(article, append(c.link, "grad=numerical")...))
+			estimate := `(` + browser.Element("cost-line") + `?.querySelector('.estimate')?.textContent ?? '')`
+			waitTrue(t, tab, estimate+`.search(/\d/) >= 0`, shortTimeout, "the cost line's estimate")
+			got := eval[string](t, tab, estimate)
 			t.Logf("%s", got)
 			if !regexp.MustCompile(c.want).MatchString(got) {
 				t.Errorf("the estimate says %q, want it to match %s", got, c.want)

@@ -8,7 +8,6 @@ package e2e
 // throttles hidden tabs as a visitor's browser does.
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,24 +23,6 @@ import (
 	"bibun/internal/browser"
 )
 
-// newBrowser starts a headless Chromium for one test, as TestMain starts
-// the suite's, and returns its context. With throttled it lets Chromium
-// throttle hidden tabs and their timers, as it does by default.
-func newBrowser(t *testing.T, throttled bool) context.Context {
-	t.Helper()
-	if skipReason != "" {
-		t.Skip(skipReason)
-	}
-	exe, _ := browser.Find()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browser.Options(exe, t.TempDir(), throttled)...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting another %s: %v", exe, err)
-	}
-	return ctx
-}
-
 // maxTabMemory is the most memory the tab may take at the largest
 // settings with backprop, as the README's Limits states.
 const maxTabMemory = 1 << 30 // bytes
@@ -56,34 +37,34 @@ func TestLargestSettingsMemory(t *testing.T) {
 	}
 	b := newBrowser(t, false)
 	largest := "v=1&grad=backprop&size=1024&hidden=512&batch=5000&lr=0.1&h=0.0001&steps=1&train=5000&test=5000&std=0.01&seed=1&workers=8"
-	ctx, con := openIn(t, b, serverURL, largest)
+	tab, con := openIn(t, b, serverURL, largest)
 	start := time.Now()
-	click(t, ctx, "run")
-	waitState(t, ctx, "done")
+	click(t, tab, "run")
+	waitState(t, tab, "done")
 	t.Logf("one backprop step at the largest settings with 8 workers: done in %v", time.Since(start).Round(time.Second))
-	checkSteps(t, readTable(t, ctx), 1)
+	checkSteps(t, readTable(t, tab), 1)
 
-	procs, err := chromedp.CallBrowser(ctx, systeminfo.GetProcessInfo, cdp.Empty{})
+	procs, err := chromedp.CallBrowser(tab.Context(), systeminfo.GetProcessInfo, cdp.Empty{})
 	if err != nil {
 		t.Fatalf("listing the browser's processes: %v", err)
 	}
-	var tab int // the renderer running dedicated workers: the page's
+	var renderer int // the renderer running dedicated workers: the page's
 	for _, p := range procs.ProcessInfo {
 		pid := int(p.ID)
 		peak, now := processMemory(t, pid)
 		workers := workerThreads(pid)
 		t.Logf("%s process %d: peak %d MB, now %d MB, %d worker threads", p.Type, pid, peak>>20, now>>20, workers)
 		if p.Type == "renderer" && workers > 0 {
-			if tab != 0 {
-				t.Fatalf("renderers %d and %d both run workers", tab, pid)
+			if renderer != 0 {
+				t.Fatalf("renderers %d and %d both run workers", renderer, pid)
 			}
-			tab = pid
+			renderer = pid
 		}
 	}
-	if tab == 0 {
+	if renderer == 0 {
 		t.Fatal("no renderer process runs the page's workers")
 	}
-	peak, _ := processMemory(t, tab)
+	peak, _ := processMemory(t, renderer)
 	t.Logf("the tab's peak memory: %d MB (limit %d MB)", peak>>20, maxTabMemory>>20)
 	if peak > maxTabMemory {
 		t.Errorf("the tab's renderer peaked at %d MB, above the %d MB the README states", peak>>20, maxTabMemory>>20)
@@ -139,45 +120,40 @@ func TestBackgroundTab(t *testing.T) {
 	visible := run(t, link, steps)
 
 	b := newBrowser(t, true)
-	ctx, con := openIn(t, b, serverURL, link, addScript(spyScript))
-	click(t, ctx, "run")
-	front := switchTo(t, ctx, "")
-	waitTrue(t, ctx, `document.visibilityState === 'hidden'`, shortTimeout, "the page's tab to be hidden behind a new one")
-	deadline := time.Now().Add(runTimeout)
-	for eval[int](t, ctx, `window.__bibunMeasured`) < steps {
-		if v := eval[string](t, ctx, `document.visibilityState`); v != "hidden" {
-			t.Fatalf("the tab became %s during the run", v)
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out after %v waiting for %d steps in a hidden tab; %d measured", runTimeout, steps,
-				eval[int](t, ctx, `window.__bibunMeasured`))
-		}
-		time.Sleep(pollEvery)
+	tab, con := openIn(t, b, serverURL, link, spyScript)
+	click(t, tab, "run")
+	front := switchTo(t, tab, "")
+	waitTrue(t, tab, `document.visibilityState === 'hidden'`, shortTimeout, "the page's tab to be hidden behind a new one")
+	n := strconv.Itoa(steps)
+	waitTrue(t, tab, `window.__bibunMeasured >= `+n+` || document.visibilityState !== 'hidden'`, runTimeout,
+		n+" steps measured in a hidden tab")
+	if v := eval[string](t, tab, `document.visibilityState`); v != "hidden" {
+		t.Fatalf("the tab became %s during the run", v)
 	}
-	t.Logf("while hidden: %d steps measured, %d rows shown, state %s", steps, rowCount(t, ctx), state(t, ctx))
+	t.Logf("while hidden: %d steps measured, %d rows shown, state %s", steps, rowCount(t, tab), state(t, tab))
 
-	switchTo(t, ctx, chromedp.FromContext(ctx).Target.TargetID)
-	closeTarget(t, ctx, front)
-	waitTrue(t, ctx, `document.visibilityState === 'visible'`, shortTimeout, "the page's tab to be shown again")
-	waitState(t, ctx, "done")
-	hidden := readTable(t, ctx)
+	switchTo(t, tab, chromedp.FromContext(tab.Context()).Target.TargetID)
+	closeTarget(t, tab, front)
+	waitTrue(t, tab, `document.visibilityState === 'visible'`, shortTimeout, "the page's tab to be shown again")
+	waitState(t, tab, "done")
+	hidden := readTable(t, tab)
 	checkSteps(t, hidden, steps)
-	sameExceptTime(t, "the run in a visible tab", visible, "the run in a hidden tab", hidden)
+	sameTables(t, "the run in a visible tab", visible, "the run in a hidden tab", hidden, browser.ColGradMs)
 	noConsoleErrors(t, con)
 }
 
 // switchTo brings tab id to the front of its window, or, when id is "",
 // opens a new blank tab in front; it returns the tab in front.
-func switchTo(t *testing.T, ctx context.Context, id target.ID) target.ID {
+func switchTo(t *testing.T, tab *browser.Tab, id target.ID) target.ID {
 	t.Helper()
 	if id == "" {
-		r, err := chromedp.CallBrowser(ctx, target.CreateTarget, target.CreateTargetParams{URL: "about:blank"})
+		r, err := chromedp.CallBrowser(tab.Context(), target.CreateTarget, target.CreateTargetParams{URL: "about:blank"})
 		if err != nil {
 			t.Fatalf("opening a new tab: %v", err)
 		}
 		id = r.TargetID
 	}
-	_, err := chromedp.CallBrowser(ctx, target.ActivateTarget, target.ActivateTargetParams{TargetID: id})
+	_, err := chromedp.CallBrowser(tab.Context(), target.ActivateTarget, target.ActivateTargetParams{TargetID: id})
 	if err != nil {
 		t.Fatalf("bringing a tab to the front: %v", err)
 	}
@@ -185,9 +161,9 @@ func switchTo(t *testing.T, ctx context.Context, id target.ID) target.ID {
 }
 
 // closeTarget closes tab id.
-func closeTarget(t *testing.T, ctx context.Context, id target.ID) {
+func closeTarget(t *testing.T, tab *browser.Tab, id target.ID) {
 	t.Helper()
-	if _, err := chromedp.CallBrowser(ctx, target.CloseTarget, target.CloseTargetParams{TargetID: id}); err != nil {
+	if _, err := chromedp.CallBrowser(tab.Context(), target.CloseTarget, target.CloseTargetParams{TargetID: id}); err != nil {
 		t.Fatalf("closing tab %s: %v", id, err)
 	}
 }

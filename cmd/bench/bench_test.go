@@ -31,13 +31,6 @@ PASS`
 	}
 }
 
-func TestWith(t *testing.T) {
-	got := with("v=1&grad=incremental&steps=15", "grad=numerical", "workers=2")
-	if want := "v=1&grad=numerical&steps=15&workers=2"; got != want {
-		t.Errorf("with = %q, want %q", got, want)
-	}
-}
-
 func TestMedian(t *testing.T) {
 	for _, c := range []struct {
 		xs   []float64

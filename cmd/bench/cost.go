@@ -1,13 +1,9 @@
 package main
 
 import (
-	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -80,60 +76,37 @@ func costNative(rep *Report, progress func(string, ...any)) []Result {
 	return out
 }
 
-// cost measures the cost sizes in the page with its own cost-growth view
-// (the "Measure cost" button): a worker times every method and size with
-// nn.MeasureGradient, the networks taking turns, and the chart's points
-// carry each time in data-ms. That is the figure a learner sees, and
-// unlike a training step's grad-ms it holds no messaging or first-run
+// measureCost measures the cost sizes in the page with its own cost-growth
+// view (the "Measure cost" button): a worker times every method and size
+// with nn.MeasureGradient, the networks taking turns, and the chart's
+// points carry each time in data-ms. That is the figure a learner sees,
+// and unlike a training step's grad-ms it holds no messaging or first-run
 // compilation.
-func (p *Page) cost(rep *Report) []Result {
-	p.progress("chromium: cost growth, the page's cost view (3 methods × 5 sizes)")
-	tab, err := p.open(article, false)
-	var raw string
-	if err == nil {
-		defer tab.Close()
-		const view = `document.querySelector('[data-testid=cost]')`
-		err = tab.WaitTrue(`document.querySelector('[data-testid=measure-cost]')?.disabled === false`, loadTimeout, "the Measure cost button")
-		if err == nil {
-			err = tab.Click("measure-cost")
-		}
-		if err == nil {
-			err = tab.WaitTrue(view+`?.dataset.state === "done"`, slowRun, "the cost view to finish")
-		}
-		if err == nil {
-			raw, err = browser.Eval[string](tab, `JSON.stringify([...`+view+`.querySelectorAll('circle')].map(c => ({...c.dataset})))`)
-		}
+func measureCost(tab *browser.Tab) (map[string]browser.Series, error) {
+	if err := tab.WaitEnabled("measure-cost", loadTimeout); err != nil {
+		return nil, err
 	}
-	var pts []struct{ Method, Params, Ms string }
-	if err == nil {
-		err = json.Unmarshal([]byte(raw), &pts)
+	if err := tab.Click("measure-cost"); err != nil {
+		return nil, err
 	}
-	// The view measures the largest networks first; list them by P.
-	slices.SortStableFunc(pts, func(a, b struct{ Method, Params, Ms string }) int {
-		x, _ := strconv.ParseFloat(a.Params, 64)
-		y, _ := strconv.ParseFloat(b.Params, 64)
-		return cmp.Compare(x, y)
-	})
+	if err := tab.WaitDone("cost", -1, slowRun); err != nil {
+		return nil, err
+	}
+	series, _, err := tab.Cost()
+	return series, err
+}
+
+// costPage returns each method's row of the page's cost growth, from the
+// series measureCost read, or the error that kept it from reading them.
+func costPage(series map[string]browser.Series, err error, rep *Report) []Result {
 	var out []Result
 	for _, m := range nn.Methods {
-		var ps, ms []float64
 		var errs []string
 		if err != nil {
 			errs = append(errs, "error: "+err.Error())
 		}
-		for _, pt := range pts {
-			if pt.Method != string(m) {
-				continue
-			}
-			pv, e1 := strconv.ParseFloat(pt.Params, 64)
-			mv, e2 := strconv.ParseFloat(pt.Ms, 64)
-			if e1 != nil || e2 != nil || mv <= 0 {
-				errs = append(errs, fmt.Sprintf("unreadable point %+v", pt))
-				continue
-			}
-			ps, ms = append(ps, pv), append(ms, mv)
-		}
-		out = append(out, costRow(m, "chromium", ps, ms, errs, rep))
+		s := series[string(m)]
+		out = append(out, costRow(m, "chromium", s.P, s.Ms, errs, rep))
 	}
 	return out
 }

@@ -12,6 +12,14 @@
 // real CSP. It prints progress to stderr, then a machine line and one table
 // to stdout, and writes the same as Markdown to artifacts/bench.md.
 //
+// The phases that -skip names: numpy; native and wasm (the nn benchmarks);
+// page (the wasm sizes, training steps, loading); cost (the cost growth,
+// native and in the page); reset (Reset during a numerical step); teach
+// (the longest main-thread task while the teaching views compute; they
+// measure the cost growth too, reported unless cost is skipped). The
+// browser tests assert none of these times: they are this command's to
+// check.
+//
 // A figure that cannot be measured reads "error: …" in its row and the
 // rest still runs; the exit status is 1 only when nothing was measured.
 package main
@@ -39,7 +47,7 @@ func main() {
 		numpy      = flag.String("numpy", "../shared/bench/article_numpy.sh", "the script that times the article's numpy program")
 		numpySteps = flag.Int("numpy-steps", 3, "steps of the article's numpy program to time")
 		out        = flag.String("out", "artifacts/bench.md", "where to write the table as Markdown")
-		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost")
+		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost, reset, teach")
 		goCmd      = flag.String("go", "go", "the go command")
 	)
 	flag.Parse()
@@ -77,7 +85,7 @@ func main() {
 	if !skipped("wasm") {
 		rep.add(goBenchRows(*goCmd, "node-wasm", progress)...)
 	}
-	if !skipped("page") || !skipped("cost") {
+	if slices.ContainsFunc([]string{"page", "cost", "reset", "teach"}, func(p string) bool { return !skipped(p) }) {
 		machine.Chromium = runPage(rep, *goCmd, *site, skipped, progress)
 	}
 	machine.LoadEnd = loadAverage()
@@ -112,6 +120,12 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 		if !skipped("cost") {
 			rep.add(Result{Group: GroupCost, Method: "all methods", Settings: "cost sizes", Where: "chromium"}.failed(err))
 		}
+		if !skipped("reset") {
+			rep.add(Result{Group: GroupPage, Method: "page: Reset during a numerical step", Where: "chromium"}.failed(err))
+		}
+		if !skipped("teach") {
+			rep.add(Result{Group: GroupPage, Method: "page: longest main-thread task", Settings: "teaching views", Where: "chromium"}.failed(err))
+		}
 	}
 	dir := site
 	if dir == "" {
@@ -135,7 +149,7 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 	defer srv.Close()
 	warmGzip(srv.URL)
 	progress("chromium: launching %s", exe)
-	b, err := browser.Launch(exe)
+	b, err := browser.Launch(exe, false)
 	if err != nil {
 		pageRows(err)
 		return "unknown"
@@ -152,8 +166,11 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 		rep.add(p.samples())
 		rep.add(p.numerical()...)
 	}
-	if !skipped("cost") {
-		rep.add(p.cost(rep)...)
+	if !skipped("reset") {
+		rep.add(p.reset())
+	}
+	if !skipped("cost") || !skipped("teach") {
+		rep.add(p.teaching(rep, !skipped("cost"), !skipped("teach"))...)
 	}
 	return strings.Replace(version, "Chrome/", "Chromium ", 1)
 }

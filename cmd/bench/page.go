@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -98,16 +97,6 @@ func (p *Page) gradMs(link string, steps int, timeout time.Duration) (ms, evals 
 	return ms, evals, err
 }
 
-// longTasks, injected at document start, records every main-thread task
-// over 50 ms as [start, duration] in window.__benchTasks.
-const longTasks = `(() => {
-	if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return;
-	window.__benchTasks = [];
-	new PerformanceObserver(list => {
-		for (const e of list.getEntries()) window.__benchTasks.push([e.startTime, e.duration]);
-	}).observe({type: 'longtask', buffered: true});
-})()`
-
 // incremental measures target 1 (incremental, article settings, 1 and 2
 // workers; ratio to numpy's step ≥ 30) and, during the run with 2 workers,
 // the first part of target 4: the longest main-thread task under 100 ms.
@@ -124,7 +113,7 @@ func (p *Page) incremental(numpyMs float64) []Result {
 			t0, err = browser.Eval[float64](tab, `performance.now()`)
 			return err
 		}
-		tab, rows, err := p.train(with(article, fmt.Sprintf("workers=%d", w)), 15, quickRun, mark, longTasks)
+		tab, rows, err := p.train(with(article, fmt.Sprintf("workers=%d", w)), 15, quickRun, mark, browser.LongTasks)
 		if w == 2 {
 			r.Target = "≥ 30× shorter than numpy's step"
 		}
@@ -145,7 +134,7 @@ func (p *Page) incremental(numpyMs float64) []Result {
 			if err != nil {
 				longest = longest.failed(fmt.Errorf("the run failed"))
 			} else {
-				longest = p.longestTask(tab, t0, longest)
+				longest = longestTask(tab, t0, "Run", longest, 100)
 			}
 		}
 		if tab != nil {
@@ -156,42 +145,38 @@ func (p *Page) incremental(numpyMs float64) []Result {
 	return append(out, longest)
 }
 
-// longestTask reads the long tasks the tab recorded and fills r with the
-// longest of those that overlap the run, which began at t0; the longest
-// before it (loading) goes in the value, for the record.
-func (p *Page) longestTask(tab *browser.Tab, t0 float64, r Result) Result {
+// longestTask reads the long tasks the tab recorded (browser.LongTasks)
+// and fills r with the longest of those that overlap the time from t0 (the
+// click on the button named mark) to now, which must be under limit ms; the
+// longest before t0 (loading) goes in the value, for the record.
+func longestTask(tab *browser.Tab, t0 float64, mark string, r Result, limit float64) Result {
 	end, err := browser.Eval[float64](tab, `performance.now()`)
 	if err != nil {
 		return r.failed(err)
 	}
-	raw, err := browser.Eval[string](tab, `JSON.stringify(window.__benchTasks ?? null)`)
+	tasks, err := tab.Tasks()
 	if err != nil {
 		return r.failed(err)
 	}
-	var tasks [][2]float64
-	if err := json.Unmarshal([]byte(raw), &tasks); err != nil || raw == "null" {
-		return r.failed(fmt.Errorf("this Chromium does not report longtask entries"))
-	}
-	var run, at, load float64 // the longest during the run, its start after the click, the longest before
+	var run, at, load float64 // the longest from t0, its start after t0, the longest before
 	n := 0
 	for _, t := range tasks {
-		start, d := t[0], t[1]
-		if start+d > t0 && start < end {
+		if t.Start+t.Ms > t0 && t.Start < end {
 			n++
-			if d > run {
-				run, at = d, start-t0
+			if t.Ms > run {
+				run, at = t.Ms, t.Start-t0
 			}
-		} else if start < t0 {
-			load = max(load, d)
+		} else if t.Start < t0 {
+			load = max(load, t.Ms)
 		}
 	}
 	if n == 0 {
 		r.Value = "none over 50 ms"
 	} else {
-		r.Value = fmt.Sprintf("%.0f ms, %.0f ms after Run (%d tasks over 50 ms in %.1f s)", run, at, n, (end-t0)/1000)
+		r.Value = fmt.Sprintf("%.0f ms, %.0f ms after %s (%d tasks over 50 ms in %.1f s)", run, at, mark, n, (end-t0)/1000)
 	}
-	r.Value += fmt.Sprintf("; before Run, while loading: %.0f ms", load)
-	r.Verdict = verdict(run < 100)
+	r.Value += fmt.Sprintf("; before %s, while loading: %.0f ms", mark, load)
+	r.Verdict = verdict(run < limit)
 	return r
 }
 

@@ -1,8 +1,12 @@
 // Package browser launches headless Chromium and reads the bibun page
 // through its stable hooks (window.bibunReady, data-testid, data-state,
-// the metrics table's data-value cells). cmd/bench measures the page with
-// it; it makes the same choices as the browser tests in e2e/ (the same
-// Chromium, the same flags), so that both see the same page.
+// the metrics table's data-value cells, the controls named by link keys).
+// The browser tests in e2e/ check the page with it and cmd/bench measures
+// it, so that both launch the same Chromium with the same flags and read
+// the page the same way; each hook's selector is written here once.
+//
+// Every call returns an error rather than failing a test: e2e wraps each
+// in t.Fatal, cmd/bench writes it into the row it could not measure.
 //
 // Every call evaluates from Go: the page's Content Security Policy forbids
 // new Function, so chromedp.Poll cannot run in it.
@@ -77,13 +81,14 @@ func Options(exe, profile string, throttled bool) []chromedp.ExecAllocatorOption
 	)
 }
 
-// Launch starts exe with Options (unthrottled) and a new empty profile.
-func Launch(exe string) (*Browser, error) {
-	profile, err := os.MkdirTemp("", "bibun-bench-profile-")
+// Launch starts exe with Options and a new empty profile; with throttled,
+// Chromium throttles hidden tabs and their timers, as a visitor's does.
+func Launch(exe string, throttled bool) (*Browser, error) {
+	profile, err := os.MkdirTemp("", "bibun-profile-")
 	if err != nil {
 		return nil, err
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), Options(exe, profile, false)...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), Options(exe, profile, throttled)...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	b := &Browser{ctx: ctx, stop: func() { cancel(); cancelAlloc() }, profile: profile}
 	if err := chromedp.Do(ctx); err != nil { // starts the browser
@@ -149,6 +154,10 @@ type Tab struct {
 // Close closes the tab.
 func (t *Tab) Close() { t.close() }
 
+// Context returns the tab's chromedp context, for what this package does
+// not wrap (key events, the browser's own commands). It ends with the tab.
+func (t *Tab) Context() context.Context { return t.ctx }
+
 // Navigate loads url and waits for its load event, for at most timeout.
 func (t *Tab) Navigate(url string, timeout time.Duration) error {
 	ctx, cancel := context.WithTimeout(t.ctx, timeout)
@@ -194,6 +203,22 @@ func (t *Tab) WaitTrue(expression string, timeout time.Duration, what string) er
 		}
 		time.Sleep(pollEvery)
 	}
+}
+
+// Screenshot returns a PNG of the element that matches the CSS selector
+// sel, or of the whole page when sel is "".
+func (t *Tab) Screenshot(sel string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(t.ctx, evalTimeout)
+	defer cancel()
+	shot := chromedp.FullScreenshot(100)
+	if sel != "" {
+		shot = chromedp.Screenshot(chromedp.CSS(sel))
+	}
+	png, err := chromedp.Run(ctx, shot)
+	if err != nil {
+		return nil, fmt.Errorf("screenshot of %q: %w", sel, err)
+	}
+	return png, nil
 }
 
 // Click clicks [data-testid=id] with the mouse, as a user would.

@@ -4,30 +4,37 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
 
-// The page's stable hooks.
-const (
-	readyExpr = `window.bibunReady === true`
-	stateExpr = `document.querySelector('[data-testid=status]')?.dataset.state ?? ""`
-	// tableExpr reads every metrics row: its step and each cell's data-value.
-	tableExpr = `JSON.stringify([...document.querySelectorAll('[data-testid=metrics] tr[data-step]')].map(tr => ({
-		step: tr.dataset.step,
-		values: Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map(td => [td.dataset.col, td.dataset.value ?? ""])),
-	})))`
+// The page's stable hooks, as JavaScript expressions: the browser tests and
+// cmd/bench read the page through these and nothing else.
+
+// Element returns the expression of the element [data-testid=id], null when
+// the page has none.
+func Element(id string) string { return `document.querySelector('[data-testid=` + id + `]')` }
+
+// StateIs returns the test of the status's data-state being s.
+func StateIs(s string) string { return Element("status") + `?.dataset.state === ` + Quote(s) }
+
+var (
+	// RowsExpr is the number of rows of the metrics table.
+	RowsExpr = `document.querySelectorAll('[data-testid=metrics] tr[data-step]').length`
+	// ProgressExpr is the value attribute of the step's progress bar, "0"
+	// when no step is under way; "" when there is no bar.
+	ProgressExpr = Element("progress") + `?.getAttribute('value') ?? ""`
+
+	readyExpr   = `window.bibunReady === true`
+	stateExpr   = Element("status") + `?.dataset.state ?? ""`
+	problemExpr = Element("notice") + `?.querySelector('.problem')?.textContent ?? ""`
 )
 
-// Columns of the metrics table, as in td[data-col].
-const (
-	ColLoss     = "loss"
-	ColTrainAcc = "train-acc"
-	ColTestAcc  = "test-acc"
-	ColEvals    = "evals"
-	ColGradMs   = "grad-ms" // wall time of the step's gradient phase
-)
+// Quote returns s as a JavaScript string literal.
+func Quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
 
 // WaitReady waits until the page says it is ready: window.bibunReady.
 func (t *Tab) WaitReady(timeout time.Duration) error {
@@ -37,16 +44,51 @@ func (t *Tab) WaitReady(timeout time.Duration) error {
 // State returns the data-state of [data-testid=status].
 func (t *Tab) State() (string, error) { return Eval[string](t, stateExpr) }
 
-// Text returns the text of [data-testid=id], or "" if there is none.
-func (t *Tab) Text(id string) string {
-	s, _ := Eval[string](t, `document.querySelector('[data-testid=`+id+`]')?.textContent ?? ""`)
-	return strings.TrimSpace(s)
+// Text returns the text of [data-testid=id], as the page has it, or "" if
+// there is no such element.
+func (t *Tab) Text(id string) (string, error) {
+	return Eval[string](t, Element(id)+`?.textContent ?? ""`)
+}
+
+// Problem returns the notice's account of why the run stopped, or "".
+func (t *Tab) Problem() (string, error) { return Eval[string](t, problemExpr) }
+
+// Rows returns how many rows the metrics table shows.
+func (t *Tab) Rows() (int, error) { return Eval[int](t, RowsExpr) }
+
+// Progress returns the progress bar's value attribute (ProgressExpr).
+func (t *Tab) Progress() (string, error) { return Eval[string](t, ProgressExpr) }
+
+// Enabled reports whether the button [data-testid=id] is there and enabled.
+func (t *Tab) Enabled(id string) (bool, error) {
+	return Eval[bool](t, Element(id)+`?.disabled === false`)
+}
+
+// WaitEnabled waits until the button [data-testid=id] is enabled, for at
+// most timeout.
+func (t *Tab) WaitEnabled(id string, timeout time.Duration) error {
+	return t.WaitTrue(Element(id)+`?.disabled === false`, timeout, "the button "+id+" to be enabled")
+}
+
+// Describe returns, as one line of JSON for a failure report, what the tab
+// shows: its link, whether it is ready, its state, status and notice, and
+// how many metrics rows it has.
+func (t *Tab) Describe() (string, error) {
+	return Eval[string](t, `JSON.stringify({
+		hash: location.hash,
+		ready: window.bibunReady,
+		state: `+stateExpr+`,
+		status: `+Element("status")+`?.textContent,
+		notice: `+Element("notice")+`?.textContent,
+		rows: `+RowsExpr+`,
+	})`)
 }
 
 // WaitState waits until the status's data-state is one of states, for at
 // most timeout, and returns it. It fails at once if the page goes error or
-// diverged, quoting its notice. Every report (when report is not nil, once
-// every reportEvery) it is told how long it has waited.
+// diverged (unless that is one of states), quoting its notice. Every report
+// (when report is not nil, once every reportEvery) it is told how long it
+// has waited.
 func (t *Tab) WaitState(timeout time.Duration, report func(time.Duration), states ...string) (string, error) {
 	const reportEvery = 30 * time.Second
 	start := time.Now()
@@ -60,7 +102,10 @@ func (t *Tab) WaitState(timeout time.Duration, report func(time.Duration), state
 			return s, nil
 		}
 		if s == "error" || s == "diverged" {
-			return s, fmt.Errorf("the page went %s: %q %q", s, t.Text("status"), t.Text("notice"))
+			status, _ := t.Text("status")
+			notice, _ := t.Text("notice")
+			return s, fmt.Errorf("waiting for state %s, the page went %s: status %q, notice %q",
+				strings.Join(states, "|"), s, status, notice)
 		}
 		if time.Since(start) > timeout {
 			return s, fmt.Errorf("timed out after %v waiting for state %s; it is %q",
@@ -74,55 +119,39 @@ func (t *Tab) WaitState(timeout time.Duration, report func(time.Duration), state
 	}
 }
 
-// Row is one row of the metrics table: its step and the data-value of each
-// column (full precision).
-type Row struct {
-	Step   int
-	Values map[string]string
-}
+// resetTimer records, in the page's own clock, when a click reaches the
+// Reset button (window.__bibunReset.click, in the capture phase, before the
+// page's handler) and when the page first shows idle with its progress
+// cleared after it (window.__bibunReset.idle).
+var resetTimer = `(() => {
+	const r = window.__bibunReset = {click: 0, idle: 0};
+	const reset = ` + Element("reset") + `;
+	const cleared = () => ` + StateIs("idle") + ` && (` + ProgressExpr + `) === '0';
+	const clicked = (e) => { if (e.target === reset && !r.click) r.click = performance.now(); };
+	window.addEventListener('click', clicked, true);
+	const watch = new MutationObserver(() => {
+		if (!r.click || !cleared()) return;
+		r.idle = performance.now();
+		watch.disconnect();
+		window.removeEventListener('click', clicked, true);
+	});
+	watch.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+	return true;
+})()`
 
-// Float returns column col as a number.
-func (r Row) Float(col string) (float64, error) {
-	v, err := strconv.ParseFloat(r.Values[col], 64)
-	if err != nil {
-		return 0, fmt.Errorf("step %d: %s data-value %q is not a number", r.Step, col, r.Values[col])
+// TimeReset clicks Reset, waits (for at most timeout) until the page shows
+// idle with its progress cleared, and returns how long that took in the
+// page's own clock, from the click reaching the button: the latency of the
+// browser's protocol and of the caller are left out.
+func (t *Tab) TimeReset(timeout time.Duration) (ms float64, err error) {
+	if _, err := Eval[bool](t, resetTimer); err != nil {
+		return 0, err
 	}
-	return v, nil
-}
-
-// Table returns the rows of the metrics table, in page order.
-func (t *Tab) Table() ([]Row, error) {
-	raw, err := Eval[string](t, tableExpr)
-	if err != nil {
-		return nil, err
+	if err := t.Click("reset"); err != nil {
+		return 0, err
 	}
-	var rows []struct {
-		Step   string            `json:"step"`
-		Values map[string]string `json:"values"`
+	if err := t.WaitTrue(`window.__bibunReset.idle > 0`, timeout, "idle with the progress cleared after Reset"); err != nil {
+		return 0, err
 	}
-	if err := json.Unmarshal([]byte(raw), &rows); err != nil {
-		return nil, fmt.Errorf("reading the metrics table: %w", err)
-	}
-	table := make([]Row, len(rows))
-	for i, r := range rows {
-		step, err := strconv.Atoi(r.Step)
-		if err != nil {
-			return nil, fmt.Errorf("metrics row %d: data-step %q is not an integer", i+1, r.Step)
-		}
-		table[i] = Row{Step: step, Values: r.Values}
-	}
-	return table, nil
-}
-
-// Column returns column col of every row, as numbers.
-func Column(rows []Row, col string) ([]float64, error) {
-	xs := make([]float64, len(rows))
-	for i, r := range rows {
-		x, err := r.Float(col)
-		if err != nil {
-			return nil, err
-		}
-		xs[i] = x
-	}
-	return xs, nil
+	return Eval[float64](t, `window.__bibunReset.idle - window.__bibunReset.click`)
 }
