@@ -28,6 +28,10 @@ site/worker.wasm: FORCE
 
 FORCE:
 
+e2e/node_modules/axe-core/axe.min.js: e2e/package.json e2e/package-lock.json
+	cd e2e && npm ci --no-audit --no-fund
+	touch $@
+
 serve: build
 	$(GO) run ./cmd/serve -dir site -addr $(ADDR)
 
@@ -51,8 +55,9 @@ lint:
 test-wasm:
 	$(WASMPATH) $(WASMENV) $(GO) test -count=1 $(WASM_TESTED)
 
-# The browser tests build nothing themselves: they serve site/ as built above.
-test-browser: build
+# The browser tests build nothing themselves: they serve site/ as built above. axe-core comes
+# from npm (e2e/package-lock.json) for the accessibility checks.
+test-browser: build e2e/node_modules/axe-core/axe.min.js
 	$(GO) test -count=1 -timeout 20m -tags browser ./e2e/ -v -site $(CURDIR)/site
 
 # The benchmark table (README, "Benchmarks"): cmd/bench builds its own copy of the site in a

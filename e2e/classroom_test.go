@@ -1,0 +1,256 @@
+//go:build browser
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	_ "image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/makiuchi-d/gozxing"
+	zxqr "github.com/makiuchi-d/gozxing/qrcode"
+
+	"bibun/internal/browser"
+)
+
+// A quick run for the classroom tests: backprop on the article's network.
+var quick = with(article, "grad=backprop")
+
+// phone emulates a phone of w×h CSS pixels (3 device pixels each, touch,
+// a mobile viewport) and reloads the page in it.
+func phone(t *testing.T, tab *browser.Tab, w, h int64) {
+	t.Helper()
+	_, err := chromedp.Run(tab.Context(), chromedp.EmulateViewport(w, h, chromedp.EmulateScale(3), chromedp.EmulateMobile, chromedp.EmulateTouch))
+	check(t, err)
+	href := eval[string](t, tab, `location.href`)
+	check(t, tab.Navigate(href, loadTimeout))
+	check(t, tab.WaitReady(loadTimeout))
+}
+
+// sideways is an expression for how far the page scrolls sideways, in CSS
+// pixels: 0 when nothing is wider than the screen.
+const sideways = `document.documentElement.scrollWidth - document.documentElement.clientWidth`
+
+func TestPhone(t *testing.T) {
+	for _, size := range [][2]int64{{390, 844}, {360, 740}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			tab, con := open(t, quick)
+			phone(t, tab, size[0], size[1])
+			if w := eval[int](t, tab, `innerWidth`); w != int(size[0]) {
+				t.Fatalf("the layout viewport is %d px wide, want %d", w, size[0])
+			}
+			// Run, Pause, Step, Reset and the status on the first screen.
+			for _, id := range []string{"run", "pause", "step", "reset", "status"} {
+				b := eval[float64](t, tab, browser.Element(id)+`.getBoundingClientRect().bottom`)
+				if b <= 0 || b > float64(size[1]) {
+					t.Errorf("%s ends %.0f px down, want within the first screen (%d px)", id, b, size[1])
+				}
+			}
+			if px := eval[int](t, tab, sideways); px > 0 {
+				t.Errorf("before a run the page scrolls %d px sideways", px)
+			}
+			click(t, tab, "run")
+			waitState(t, tab, "done")
+			if px := eval[int](t, tab, sideways); px > 0 {
+				t.Errorf("after a run the page scrolls %d px sideways", px)
+			}
+			// Every visible control is a target of 24 × 24 CSS px at least
+			// (WCAG 2.5.8).
+			small := eval[[]string](t, tab, `[...document.querySelectorAll('button, select, input, summary')].filter(e => {
+				const r = e.getBoundingClientRect();
+				return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden' && (r.width < 24 || r.height < 24);
+			}).map(e => (e.dataset.testid || e.name || e.tagName) + ' ' + Math.round(e.getBoundingClientRect().width) + '×' + Math.round(e.getBoundingClientRect().height))`)
+			if len(small) > 0 {
+				t.Errorf("targets under 24 px: %v", small)
+			}
+			noConsoleErrors(t, con)
+		})
+	}
+}
+
+// readQR decodes the QR code shown by the element sel, from a screenshot.
+func readQR(t *testing.T, tab *browser.Tab, sel string) string {
+	t.Helper()
+	// Four device pixels per CSS pixel: a small code is then still several
+	// pixels a module, as a phone's camera sees it.
+	png, err := chromedp.Run(tab.Context(), chromedp.ScreenshotScale(chromedp.CSS(sel), 4))
+	check(t, err)
+	img, _, err := image.Decode(bytes.NewReader(png))
+	check(t, err)
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	check(t, err)
+	res, err := zxqr.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("the QR code in %s does not read: %v", sel, err)
+	}
+	return res.GetText()
+}
+
+func TestQRCode(t *testing.T) {
+	tab, con := open(t, article)
+	href := eval[string](t, tab, `location.href`)
+	if got := readQR(t, tab, "[data-testid=qr]"); got != href {
+		t.Errorf("the QR code reads %q, want the page's link %q", got, href)
+	}
+	setParam(t, tab, "lr", "0.5")
+	next := eval[string](t, tab, `location.href`)
+	if next == href || !strings.Contains(next, "lr=0.5") {
+		t.Fatalf("after moving lr the link is %q", next)
+	}
+	waitTrue(t, tab, browser.Element("qr")+`.dataset.value === location.href`, 5*time.Second, "the QR code to follow the link")
+	if got := readQR(t, tab, "[data-testid=qr]"); got != next {
+		t.Errorf("after moving lr the QR code reads %q, want %q", got, next)
+	}
+	// Full screen, for the back of the room: the same link, most of the screen.
+	click(t, tab, "qr-large")
+	waitTrue(t, tab, `document.getElementById('qr-full').matches(':popover-open')`, 5*time.Second, "the full-screen QR code")
+	if got := readQR(t, tab, "#qr-full svg"); got != next {
+		t.Errorf("the full-screen QR code reads %q, want %q", got, next)
+	}
+	if f := eval[float64](t, tab, `document.querySelector('#qr-full svg').getBoundingClientRect().height / innerHeight`); f < 0.6 {
+		t.Errorf("the full-screen QR code is %.0f%% of the screen's height, want 60%% or more", 100*f)
+	}
+	key(t, tab, kb.Escape)
+	waitTrue(t, tab, `!document.getElementById('qr-full').matches(':popover-open')`, 5*time.Second, "Escape to close the full-screen code")
+	noConsoleErrors(t, con)
+}
+
+// key presses k (a character, or a kb constant) on whatever has the focus,
+// as a keyboard does: one keyDown that carries the key's text, then keyUp.
+// (chromedp.KeyEvent sends the text as a separate char event, whose default
+// action, such as Space scrolling the page, a keydown's preventDefault
+// cannot stop; a real key press's can.)
+func key(t *testing.T, tab *browser.Tab, k string) {
+	t.Helper()
+	for _, r := range k {
+		evs := kb.Encode(r)
+		for i := 0; i < len(evs); i++ {
+			ev := *evs[i]
+			if ev.Type == kb.KeyDown && i+1 < len(evs) && evs[i+1].Type == kb.KeyChar {
+				ev.Text, ev.UnmodifiedText = evs[i+1].Text, evs[i+1].UnmodifiedText
+				i++
+			}
+			_, err := chromedp.Call(tab.Context(), input.DispatchKeyEvent, ev)
+			check(t, err)
+		}
+	}
+}
+
+func TestKeyboard(t *testing.T) {
+	tab, con := open(t, with(article, "grad=backprop", "steps=400"))
+	eval[any](t, tab, `document.activeElement.blur(), 0`)
+
+	key(t, tab, "n") // one step
+	waitFor(t, tab, "paused", 30*time.Second)
+	if n := rowCount(t, tab); n != 1 {
+		t.Fatalf("n took %d steps, want 1", n)
+	}
+	key(t, tab, kb.ArrowRight)
+	waitTrue(t, tab, rowsAre(2), 30*time.Second, "→ to take a second step")
+	waitFor(t, tab, "paused", 30*time.Second)
+
+	key(t, tab, " ") // run
+	waitFor(t, tab, "running", 30*time.Second)
+	key(t, tab, " ") // pause
+	waitFor(t, tab, "paused", 60*time.Second)
+	if n := rowCount(t, tab); n >= 400 {
+		t.Fatalf("Space did not pause: %d rows", n)
+	}
+	if y := eval[float64](t, tab, `scrollY`); y != 0 {
+		t.Errorf("Space scrolled the page to %.0f", y)
+	}
+
+	// Typing in a field is typing, not a shortcut.
+	_, err := chromedp.Run(tab.Context(), chromedp.Focus(chromedp.CSS(`input[name=seed]`)))
+	check(t, err)
+	key(t, tab, "r")
+	if s := state(t, tab); s != "paused" {
+		t.Errorf("r typed in the seed field made the page %s, want still paused", s)
+	}
+	eval[any](t, tab, `document.activeElement.blur(), 0`)
+	key(t, tab, "r")
+	waitFor(t, tab, "idle", 10*time.Second)
+	if n := rowCount(t, tab); n != 0 {
+		t.Errorf("r left %d rows", n)
+	}
+
+	// ? opens the list; Escape closes it and the focus goes back.
+	_, err = chromedp.Run(tab.Context(), chromedp.Focus(chromedp.CSS(`[data-testid=step]`)))
+	check(t, err)
+	key(t, tab, "?")
+	waitTrue(t, tab, browser.Element("shortcuts")+`.open`, 5*time.Second, "? to open the shortcuts")
+	if role := eval[string](t, tab, browser.Element("shortcuts")+`.getAttribute('role')`); role != "dialog" {
+		t.Errorf("the shortcuts have role %q, want dialog", role)
+	}
+	if in := eval[bool](t, tab, browser.Element("shortcuts")+`.contains(document.activeElement)`); !in {
+		t.Errorf("the open dialog does not hold the focus")
+	}
+	key(t, tab, "r") // the dialog's keys are its own
+	key(t, tab, kb.Escape)
+	waitTrue(t, tab, `!`+browser.Element("shortcuts")+`.open`, 5*time.Second, "Escape to close the shortcuts")
+	if id := eval[string](t, tab, `document.activeElement?.dataset?.testid ?? ''`); id != "step" {
+		t.Errorf("after Escape the focus is on %q, want back on step", id)
+	}
+
+	// Tab reaches every control, each showing its focus.
+	seen := map[string]bool{}
+	for range 80 {
+		key(t, tab, kb.Tab)
+		id := eval[string](t, tab, `(() => { const e = document.activeElement; return e.dataset.testid || e.name || e.tagName })()`)
+		seen[id] = true
+		if id == "BODY" { // past the last control, before the first
+			continue
+		}
+		if ring := eval[string](t, tab, `getComputedStyle(document.activeElement).outlineStyle`); ring == "none" {
+			t.Errorf("%s shows no focus", id)
+		}
+	}
+	for _, id := range []string{"run", "step", "reset", "shortcuts-button", "share", "qr-large", "lr", "h", "seed", "grad"} {
+		if !seen[id] {
+			t.Errorf("Tab never reached %s (reached %v)", id, seen)
+		}
+	}
+	noConsoleErrors(t, con)
+}
+
+// axe runs axe-core (e2e/node_modules, from e2e/package.json) in the tab
+// and fails the test for every violation, of any impact.
+func axe(t *testing.T, tab *browser.Tab, what string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(repoRoot(t), "e2e", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is not installed (cd e2e && npm ci): %v", err)
+	}
+	ctx, cancel := context.WithTimeout(tab.Context(), time.Minute)
+	defer cancel()
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[any](string(src)+";0"))
+	check(t, err)
+	found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {resultTypes: ['violations']}).then(r =>
+		r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))`,
+		chromedp.EvalAwaitPromise))
+	check(t, err)
+	for _, v := range found {
+		t.Errorf("%s: axe: %s", what, v)
+	}
+}
+
+func TestAccessibility(t *testing.T) {
+	for _, lang := range []string{"en", "ja"} {
+		t.Run(lang, func(t *testing.T) {
+			tab, _ := open(t, with(quick, "lang="+lang))
+			click(t, tab, "run")
+			waitState(t, tab, "done")
+			axe(t, tab, "after a run")
+		})
+	}
+}
