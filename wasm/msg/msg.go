@@ -104,14 +104,31 @@ func (*Part) kind() string          { return "part" }
 func (*Measured) kind() string      { return "measured" }
 func (*Failed) kind() string        { return "failed" }
 
-// kinds makes an empty message of each kind, for Decode.
-var kinds = map[string]func() Message{
-	"init":          func() Message { return new(Init) },
-	"differentiate": func() Message { return new(Differentiate) },
-	"apply":         func() Message { return new(Apply) },
-	"loaded":        func() Message { return new(Loaded) },
-	"progress":      func() Message { return new(Progress) },
-	"part":          func() Message { return new(Part) },
-	"measured":      func() Message { return new(Measured) },
-	"failed":        func() Message { return new(Failed) },
+// kinds makes an empty message of each kind, for Decode: every message of
+// the package, the teaching views' (teach.go) included, listed once.
+var kinds = table(
+	of[Init], of[Differentiate], of[Apply], of[Loaded], of[Progress], of[Part], of[Measured], of[Failed],
+	of[CheckGradient], of[GradientChecked], of[SweepH], of[HSwept], of[MeasureCost], of[CostMeasured], of[TaskFailed],
+)
+
+// of makes an empty T.
+func of[T any, P interface {
+	*T
+	Message
+}]() Message {
+	return P(new(T))
+}
+
+// table maps the kind of each message that makes makes to its maker. It
+// panics if two messages share a kind.
+func table(makes ...func() Message) map[string]func() Message {
+	t := make(map[string]func() Message, len(makes))
+	for _, m := range makes {
+		k := m().kind()
+		if _, ok := t[k]; ok {
+			panic("msg: two messages of kind " + k)
+		}
+		t[k] = m
+	}
+	return t
 }

@@ -101,18 +101,3 @@ func (*HSwept) kind() string          { return "h-swept" }
 func (*MeasureCost) kind() string     { return "measure-cost" }
 func (*CostMeasured) kind() string    { return "cost-measured" }
 func (*TaskFailed) kind() string      { return "task-failed" }
-
-// The teaching messages join the table of kinds that Decode reads.
-func init() {
-	for _, m := range []func() Message{
-		func() Message { return new(CheckGradient) },
-		func() Message { return new(GradientChecked) },
-		func() Message { return new(SweepH) },
-		func() Message { return new(HSwept) },
-		func() Message { return new(MeasureCost) },
-		func() Message { return new(CostMeasured) },
-		func() Message { return new(TaskFailed) },
-	} {
-		kinds[m().kind()] = m
-	}
-}

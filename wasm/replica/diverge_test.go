@@ -23,11 +23,7 @@ func TestDivergedLoss(t *testing.T) {
 	if !ok || !f.Diverged || f.What != "loss" || f.Step != 1 || !(f.Loss > nn.MaxLoss) {
 		t.Fatalf("a step to a loss above %d answered %#v", nn.MaxLoss, got[0])
 	}
-	data, err := msg.Encode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := msg.Decode(data)
+	back, err := msg.Decode(msg.Encode(f))
 	if err != nil || *back.(*msg.Failed) != *f {
 		t.Errorf("the Failed came back from the wire as %#v, %v", back, err)
 	}

@@ -33,11 +33,7 @@ const measureRounds = 8
 
 func main() {
 	self := js.Global()
-	post := func(m msg.Message) {
-		if err := port.Post(self, m); err != nil { // a NaN in a message's fields
-			port.Post(self, &msg.Failed{Text: err.Error()})
-		}
-	}
+	post := func(m msg.Message) { port.Post(self, m) }
 	// A first estimate, before anything else: the page needs every
 	// method's speed to plan its teaching work.
 	post(&msg.Loaded{Speeds: replica.Measure(measureFor)})

@@ -54,11 +54,7 @@ func (p *pool) SendAll(m msg.Message) {
 
 // wire returns m after encoding and decoding.
 func (p *pool) wire(m msg.Message) msg.Message {
-	data, err := msg.Encode(m)
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	m, err = msg.Decode(data)
+	m, err := msg.Decode(msg.Encode(m))
 	if err != nil {
 		p.t.Fatal(err)
 	}
