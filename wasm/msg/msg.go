@@ -91,7 +91,7 @@ type Failed struct {
 	Step     int     // the step concerned, from 1; 0 if none
 	Diverged bool    // the gradient or the loss is not a finite number, or the loss passed nn.MaxLoss
 	What     string  // when Diverged: "gradient" or "loss"
-	Loss     float64 // when What is "loss": the loss, if finite (above nn.MaxLoss); 0 if not finite
+	Loss     float64 // when What is "loss": the loss, above nn.MaxLoss or not a finite number (NaN, ±Inf)
 	Text     string  // otherwise: what went wrong, for a person
 }
 

@@ -129,10 +129,7 @@ func (r *Replica) apply(m *msg.Apply) {
 func (r *Replica) failed(run, step int, err error) {
 	f := &msg.Failed{Run: run, Step: step, Text: err.Error()}
 	if d, ok := err.(*nn.DivergedError); ok {
-		f.Diverged, f.What, f.Text = true, d.What, ""
-		if !math.IsNaN(d.Loss) && !math.IsInf(d.Loss, 0) { // Failed.Loss is 0 when not finite
-			f.Loss = d.Loss
-		}
+		f.Diverged, f.What, f.Loss, f.Text = true, d.What, d.Loss, ""
 	}
 	r.post(f)
 }

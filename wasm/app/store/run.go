@@ -262,7 +262,7 @@ func (s *Store) drawn() {
 }
 
 // diverge stops the run at step k, which stays out of the table: what (the
-// loss or the gradient) is not a finite number, or the loss, when not 0,
+// loss or the gradient) is not a finite number, or the loss, when finite,
 // passed the trainer's limit (nn.MaxLoss).
 func (s *Store) diverge(k int, what string, loss float64) {
 	c := s.Settings.Config

@@ -61,8 +61,8 @@ type Progress struct {
 // Std) or Failed (Worker, Reason).
 type Problem struct {
 	Step   int     // the diverged step, left out of the table
-	What   string  // "loss" or "gradient": what is not a finite number or, if Loss > 0, too large
-	Loss   float64 // the batch loss that passed the trainer's limit; 0 if not finite
+	What   string  // "loss" or "gradient": what is not a finite number or, for a finite Loss, too large
+	Loss   float64 // when What is "loss": the batch loss, above the trainer's limit or not finite (NaN, ±Inf)
 	LR     float64 // the run's learning rate
 	Std    float64 // the run's init std
 	Worker int     // the worker that failed, from 1
