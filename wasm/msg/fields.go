@@ -13,7 +13,6 @@ import (
 
 func (m *Init) fields(c coder) {
 	c.int(&m.Run)
-	c.int(&m.Worker)
 	config(c, &m.Config)
 }
 

@@ -29,7 +29,6 @@ type Message interface {
 // and the data from Config, at step 0.
 type Init struct {
 	Run    int         // the run's number; every answer about it carries it
-	Worker int         // this worker's index; worker 0 measures the network after each step
 	Config spec.Config // the run's settings, identical for every worker
 }
 

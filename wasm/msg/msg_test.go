@@ -15,7 +15,7 @@ import (
 // a seed above 2⁵³, floats that need all 17 digits, a gradient with a NaN,
 // an infinity, a negative zero and a subnormal.
 var every = []Message{
-	&Init{Run: 3, Worker: 1, Config: func() spec.Config {
+	&Init{Run: 3, Config: func() spec.Config {
 		c := spec.Article()
 		c.Seed = math.MaxUint64
 		c.LR = 0.1 + 0.2

@@ -27,8 +27,8 @@ func last[T msg.Message](t *testing.T, got answers) T {
 func TestCheckGradient(t *testing.T) {
 	c := small()
 	var got answers
-	r := New(got.post)
-	r.Handle(&msg.Init{Run: 2, Worker: 0, Config: c})
+	r := New(0, got.post)
+	r.Handle(&msg.Init{Run: 2, Config: c})
 	tr, _ := nn.NewTrainer(c)
 	step := func(k int) {
 		got = got[:0]
@@ -91,7 +91,7 @@ func TestCheckGradient(t *testing.T) {
 
 func TestTeachingRefusals(t *testing.T) {
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.CheckGradient{Run: 1, Method: nn.Incremental})
 	r.Handle(&msg.SweepH{Run: 1})
 	r.Handle(&msg.Init{Run: 2, Config: small()})
@@ -120,7 +120,7 @@ func TestTeachingRefusals(t *testing.T) {
 
 func TestSweepH(t *testing.T) {
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.Init{Run: 5, Config: small()})
 	r.Handle(&msg.SweepH{Run: 5})
 	hs := nn.HSteps()
@@ -145,7 +145,7 @@ func TestMeasureCost(t *testing.T) {
 	c := small()
 	c.Batch = 2 // keeps the numerical method's largest network quick
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.MeasureCost{Run: 6, Config: c})
 	points := len(nn.CostSizes(c)) * len(nn.Methods)
 	turns := CostPasses * points

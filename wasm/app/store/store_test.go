@@ -33,7 +33,7 @@ func (p *pool) Start(n int) {
 	p.queue = nil // a terminated worker says nothing more
 	p.replicas = make([]*replica.Replica, n)
 	for i := range n {
-		p.replicas[i] = replica.New(func(m msg.Message) {
+		p.replicas[i] = replica.New(i, func(m msg.Message) {
 			m = p.wire(m)
 			p.queue = append(p.queue, func() { p.store.OnAction(&action.FromWorker{Worker: i, Msg: m}) })
 		})

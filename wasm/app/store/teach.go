@@ -232,7 +232,7 @@ func (s *Store) initWorkers() {
 		return
 	}
 	for i := range s.replicas() {
-		s.workers.Send(i, &msg.Init{Run: s.run, Worker: i, Config: s.Settings.Config})
+		s.workers.Send(i, &msg.Init{Run: s.run, Config: s.Settings.Config})
 	}
 	s.inited = true
 }
