@@ -137,7 +137,7 @@ func (s *Store) OnAction(a any) {
 	case *action.ReadLink:
 		s.settle(link.Parse(a.Fragment))
 	case *action.Set:
-		s.settle(link.Parse(with(s.Settings, a.Key, a.Value)))
+		s.settle(link.Set(s.Settings, a.Key, a.Value))
 	case *action.UsePreset:
 		s.settle(preset(s.Settings, a.Preset), nil)
 	case *action.NewSeed:
