@@ -2,7 +2,8 @@
 //
 //	v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1
 //
-// optionally followed by the page-only keys workers=1…8 and lang=en|ja.
+// optionally followed by the page-only keys workers=1…8 and lang, one of
+// the page's languages (text.Langs: en, ja).
 //
 // Every key is one row of a single table (table.go) that carries its name,
 // default, range and how to read and write it; Parse, Set, Format and
@@ -56,7 +57,7 @@ const (
 type State struct {
 	Config  spec.Config
 	Workers int    // 0 = not set (page picks hardware concurrency, at most MaxWorkers); else 1..MaxWorkers
-	Lang    string // "" = not set (page follows the browser); else "en" or "ja"
+	Lang    string // "" = not set (page follows the browser); else one of text.Langs ("en", "ja")
 }
 
 // Default returns the state of a link with no keys: the article's settings
