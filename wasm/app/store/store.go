@@ -164,7 +164,6 @@ func (s *Store) OnAction(a any) {
 		s.Copied = Copy{Done: true, OK: a.OK, URL: a.URL}
 	case *action.FromWorker:
 		s.fromWorker(a.Worker, a.Msg)
-		s.fromTeacher(a.Msg)
 	case *action.Drawn:
 		s.drawn()
 	case *action.WorkerFailed:
@@ -174,6 +173,37 @@ func (s *Store) OnAction(a any) {
 	}
 	for _, f := range s.listeners {
 		f()
+	}
+}
+
+// fromWorker handles message m of worker i: every kind a worker sends,
+// each handed to the run (run.go, speed.go) or the teaching views
+// (teach.go).
+func (s *Store) fromWorker(i int, m msg.Message) {
+	switch m := m.(type) {
+	case *msg.Loaded:
+		s.loaded(m)
+	case *msg.Progress:
+		s.progressed(i, m)
+	case *msg.Part:
+		s.gathered(i, m)
+	case *msg.Measured:
+		// The step goes into the table first, and the run goes on or comes
+		// to rest; only then may a cheap gradient check be redone, of the
+		// network the step left.
+		if s.measured(i, m) {
+			s.recheck()
+		}
+	case *msg.Failed:
+		s.failed(i, m)
+	case *msg.GradientChecked:
+		s.gradientChecked(m)
+	case *msg.HSwept:
+		s.hSwept(m)
+	case *msg.CostMeasured:
+		s.costMeasured(m)
+	case *msg.TaskFailed:
+		s.taskFailed(m)
 	}
 }
 
