@@ -48,7 +48,7 @@ func TestDivergedNotFinite(t *testing.T) {
 	for _, loss := range []float64{math.NaN(), math.Inf(1)} {
 		s, p, _ := newStore(t, "size=16&hidden=8")
 		s.OnAction(&action.Run{})
-		p.queue = nil // the workers' answers are lost; worker 0 reports a loss that is not finite instead
+		p.lose() // the workers' answers are lost; worker 0 reports a loss that is not finite instead
 		s.OnAction(&action.FromWorker{Worker: 0, Msg: p.wire(&msg.Failed{Run: s.run, Step: 1, Diverged: true, What: "loss", Loss: loss})})
 		got := s.Stopped
 		if math.Float64bits(got.Loss) != math.Float64bits(loss) {

@@ -37,6 +37,7 @@ func (s *Store) reset() {
 	if s.step != nil || s.dirty || s.started != s.Workers() {
 		s.started, s.dirty = s.Workers(), false
 		s.workers.Start(s.started)
+		s.pending.start(s.started)
 	}
 	s.step, s.inited, s.held = nil, false, false
 	s.Status, s.Stopped, s.Rows, s.Progress = Idle, Problem{}, nil, Progress{}
@@ -131,7 +132,7 @@ func (s *Store) ask(i int) {
 	r := st.chunks[0]
 	st.chunks = st.chunks[1:]
 	st.waiting++
-	s.workers.Send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1]})
+	s.send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1]})
 }
 
 // split returns part i's range [lo, hi) of c's parameters among w parts:
@@ -214,11 +215,11 @@ func (s *Store) failed(i int, m *msg.Failed) {
 func (s *Store) apply(m *msg.Apply) {
 	if n := len(s.step.done); n < s.Workers() { // fewer replicas than workers
 		for i := range n {
-			s.workers.Send(i, m)
+			s.send(i, m)
 		}
 		return
 	}
-	s.workers.SendAll(m)
+	s.sendAll(m)
 }
 
 // progress updates Progress from the step's parts.

@@ -97,6 +97,7 @@ type Store struct {
 	listeners []func()
 
 	started  int                     // workers running; 0 before the first Start
+	pending  pending                 // the requests the workers have not answered (pending.go)
 	dirty    bool                    // the workers may be busy with or broken by an abandoned step
 	run      int                     // the current run's number; answers about others are stale
 	inited   bool                    // the workers hold the current run's Config
@@ -167,6 +168,7 @@ func (s *Store) OnAction(a any) {
 	case *action.Drawn:
 		s.drawn()
 	case *action.WorkerFailed:
+		s.pending.lost(a.Worker)
 		s.fail(a.Worker, a.Text)
 	default:
 		return
@@ -180,6 +182,7 @@ func (s *Store) OnAction(a any) {
 // each handed to the run (run.go, speed.go) or the teaching views
 // (teach.go).
 func (s *Store) fromWorker(i int, m msg.Message) {
+	s.pending.answered(i, m)
 	switch m := m.(type) {
 	case *msg.Loaded:
 		s.loaded(m)

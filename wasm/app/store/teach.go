@@ -132,7 +132,7 @@ func (s *Store) checkGradient() {
 func (s *Store) askCheck() {
 	method, sample := CheckPlan(s.Settings.Config)
 	s.initWorkers()
-	s.workers.Send(0, &msg.CheckGradient{Run: s.run, Method: method, Sample: sample})
+	s.send(0, &msg.CheckGradient{Run: s.run, Method: method, Sample: sample})
 	if s.teach.checkRun != s.run {
 		s.teach.check, s.teach.checkRun = GradCheck{}, s.run
 	}
@@ -145,7 +145,7 @@ func (s *Store) sweepH() {
 		return
 	}
 	s.initWorkers()
-	s.workers.Send(0, &msg.SweepH{Run: s.run})
+	s.send(0, &msg.SweepH{Run: s.run})
 	s.teach.sweep, s.teach.sweepRun = HSweep{Task: Task{Busy: true}}, s.run
 }
 
@@ -155,7 +155,7 @@ func (s *Store) measureCost() {
 		return
 	}
 	c := s.Settings.Config
-	s.workers.Send(0, &msg.MeasureCost{Run: s.run, Config: c})
+	s.send(0, &msg.MeasureCost{Run: s.run, Config: c})
 	s.teach.cost, s.teach.costRun = CostGrowth{Task: Task{Busy: true}, Batch: c.Batch}, s.run
 }
 
@@ -230,7 +230,7 @@ func (s *Store) initWorkers() {
 		return
 	}
 	for i := range s.replicas() {
-		s.workers.Send(i, &msg.Init{Run: s.run, Config: s.Settings.Config})
+		s.send(i, &msg.Init{Run: s.run, Config: s.Settings.Config})
 	}
 	s.inited = true
 }

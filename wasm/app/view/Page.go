@@ -33,7 +33,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 			elem.Main(vecty.Markup(vecty.Class("run")),
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),
 					&RunButtons{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
-					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
+					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt(), Pending: s.Pending()},
 				),
 				&NoticeList{Status: s.Status, Stopped: s.Stopped, Notices: s.Notices, Lang: lang},
 				&StepProgress{Progress: s.Progress, Lang: lang, Params: c.Params()},
