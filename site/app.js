@@ -4,7 +4,7 @@
 
 // japanese reports whether the page will be in Japanese, before the Go
 // program can say: lang in the link, else the browser's language (as
-// package text decides).
+// package text decides; its Langs are the languages the regexp knows).
 function japanese() {
   const m = /(?:^|[#&])lang=(en|ja)(?:&|$)/.exec(location.hash);
   return m ? m[1] === "ja" : /^ja(?:[-_]|$)/i.test(navigator.language || "");
