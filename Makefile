@@ -9,13 +9,20 @@ WASMENV   := GOOS=js GOARCH=wasm
 # node runs js/wasm tests through go_js_wasm_exec, which lives here.
 WASMPATH  := PATH="$(GOROOT)/lib/wasm:$$PATH"
 ADDR      ?= localhost:8080
+# The site's public address, for the link previews' absolute og:image and og:url:
+#   make build SITE_URL=https://example.org/bibun/
+# Without it they are relative, which some previewers do not follow.
+SITE_URL  ?=
 
 # Pure packages whose tests also run under js/wasm (node).
 WASM_TESTED := ./nn/... ./wasm/...
 
 .PHONY: build serve test test-native lint test-wasm test-browser bench clean
 
+# sitegen runs last: it writes index.html (from web/), og.png, and sw.js, which lists every other
+# file of the site with its digest.
 build: site/wasm_exec.js site/app.wasm site/worker.wasm
+	$(GO) run ./cmd/sitegen -web web -site site -url '$(SITE_URL)'
 
 site/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
@@ -68,4 +75,4 @@ bench:
 	$(GO) run ./cmd/bench -go $(GO) -out $(CURDIR)/artifacts/bench.md
 
 clean:
-	rm -f site/*.wasm site/wasm_exec.js
+	rm -f site/*.wasm site/wasm_exec.js site/index.html site/og.png site/sw.js
