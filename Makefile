@@ -45,7 +45,8 @@ serve: build
 test: build test-native test-wasm test-browser
 
 # staticcheck is a tool dependency in go.mod (go tool staticcheck); it is built natively and then
-# checks the js/wasm packages as js/wasm code.
+# checks the js/wasm packages as js/wasm code. actionlint (also in go.mod) checks the workflows in
+# .github/workflows (the GitHub Pages deployment).
 STATICCHECK = $(shell $(GO) tool -n staticcheck)
 
 test-native: lint
@@ -58,6 +59,7 @@ lint:
 	$(STATICCHECK) ./...
 	$(WASMENV) $(STATICCHECK) ./wasm/... ./nn/...
 	$(STATICCHECK) -tags browser ./e2e/
+	$(GO) tool actionlint
 
 test-wasm:
 	$(WASMPATH) $(WASMENV) $(GO) test -count=1 $(WASM_TESTED)
