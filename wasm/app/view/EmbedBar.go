@@ -25,8 +25,8 @@ type EmbedBar struct {
 func (b *EmbedBar) Render() vecty.ComponentOrHTML {
 	txt := embedText.In(b.Lang)
 	return elem.Header(vecty.Markup(vecty.Class("embed-bar")),
-		elem.Paragraph(vecty.Markup(vecty.Class("brand")),
-			elem.Strong(elem.Span(vecty.Markup(vecty.Attribute("lang", "ja")), vecty.Text("微分")), vecty.Text(" bibun")),
+		elem.Heading1(vecty.Markup(vecty.Class("brand")),
+			elem.Span(vecty.Markup(vecty.Attribute("lang", "ja")), vecty.Text("微分")), vecty.Text(" bibun"),
 			elem.Span(vecty.Markup(vecty.Class("tagline")), vecty.Text(" "+txt.Tagline)),
 		),
 		elem.Anchor(vecty.Markup(vecty.Attribute("href", b.Open), vecty.Attribute("target", "_blank"),
