@@ -6,8 +6,9 @@
 GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
 WASMENV   := GOOS=js GOARCH=wasm
-# node runs js/wasm tests through go_js_wasm_exec, which lives here.
-WASMPATH  := PATH="$(GOROOT)/lib/wasm:$$PATH"
+# node runs js/wasm tests through nn/simd's go_js_wasm_exec: Go's own, plus
+# the SIMD kernels that every binary linking package nn/simd imports.
+WASMTEST  := GOROOT="$(GOROOT)" $(WASMENV) $(GO) test -exec $(CURDIR)/nn/simd/go_js_wasm_exec
 ADDR      ?= localhost:8080
 
 # Pure packages whose tests also run under js/wasm (node).
@@ -15,9 +16,16 @@ WASM_TESTED := ./nn/... ./wasm/...
 
 .PHONY: build serve test test-native test-wasm test-browser bench clean
 
-build: site/wasm_exec.js site/app.wasm site/worker.wasm
+build: site/wasm_exec.js site/simd.js site/simd.wasm site/app.wasm site/worker.wasm
 
 site/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	cp $< $@
+
+# The SIMD128 kernels and their loader (package nn/simd).
+site/simd.js: nn/simd/simd.js
+	cp $< $@
+
+site/simd.wasm: nn/simd/kernels.wasm
 	cp $< $@
 
 site/app.wasm: FORCE
@@ -35,12 +43,15 @@ test: build test-native test-wasm test-browser
 
 test-native:
 	$(GO) vet ./...
-	$(WASMENV) $(GO) vet ./wasm/...
+	$(WASMENV) $(GO) vet ./wasm/... ./nn/...
 	$(GO) vet -tags browser ./e2e/
 	$(GO) test -count=1 ./...
 
+# Then nn again without the kernels, as in a browser without SIMD128: the
+# same golden digits.
 test-wasm:
-	$(WASMPATH) $(WASMENV) $(GO) test -count=1 $(WASM_TESTED)
+	$(WASMTEST) -count=1 $(WASM_TESTED)
+	BIBUN_NOSIMD=1 $(WASMTEST) -count=1 ./nn/...
 
 # The browser tests build nothing themselves: they serve site/ as built above.
 test-browser: build
@@ -54,4 +65,4 @@ bench:
 	$(GO) run ./cmd/bench -go $(GO) -out $(CURDIR)/artifacts/bench.md
 
 clean:
-	rm -f site/*.wasm site/wasm_exec.js
+	rm -f site/*.wasm site/wasm_exec.js site/simd.js

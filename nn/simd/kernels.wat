@@ -1,0 +1,430 @@
+;; The SIMD128 kernels of package simd (bibun/nn/simd): matrix products,
+;; exp and the sigmoid, and the nudge sums of nn's incremental method, each
+;; giving the same bits as the Go code it replaces (see doc.go).
+;;
+;; The module has no memory of its own: it imports the Go instance's memory
+;; (the export "mem" of every Go wasm binary), and every pointer below is an
+;; address in it, handed over by the Go side (simd_wasm.go). Strides are in
+;; bytes.
+;;
+;; Exactness rules, kept everywhere below: only IEEE operations that round
+;; once (add, sub, mul, div, neg, comparisons, bit moves), in the order of
+;; the Go expression they copy, never fused (SIMD128 has no FMA; relaxed SIMD
+;; is not used), and every sum taken in the same order as in Go.
+;;
+;; Assemble with Debian's wabt: wat2wasm kernels.wat -o kernels.wasm
+;; (TestAssembled checks that the committed kernels.wasm is exactly that).
+
+(module
+  (import "go" "mem" (memory 0))
+
+  ;; available tells the Go side that the kernels are there; the hosts'
+  ;; fallback (simd.js) answers 0 instead.
+  (func (export "available") (result i32)
+    (i32.const 1))
+
+  ;; ------------------------------------------------------------------
+  ;; Matrix product C = A·B, every C[i][j] the sequential sum
+  ;;
+  ;;   s := 0.0
+  ;;   for l := 0; l < k; l++ { s += A[i][l]*B[l][j] }
+  ;;
+  ;; with A[i][l] at a + i*sai + l*sal (so A may be a transposed view),
+  ;; B[l][j] at b + l*ldb + 8*j (B not transposed) and C[i][j] at
+  ;; c + i*ldc + 8*j. The tiles compute up to 4×4 such sums side by side,
+  ;; two columns to an f64x2; each lane is one sum, in increasing l.
+  ;; k ≥ 1.
+
+  (func (export "dgemm")
+    (param $m i32) (param $n i32) (param $k i32)
+    (param $a i32) (param $sai i32) (param $sal i32)
+    (param $b i32) (param $ldb i32)
+    (param $c i32) (param $ldc i32)
+    (local $i i32) (local $j i32) (local $pa i32) (local $pc i32)
+    ;; rows in fours
+    (block $rows4done
+      (loop $rows4
+        (br_if $rows4done (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $m)))
+        (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sai))))
+        (local.set $pc (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $ldc))))
+        (local.set $j (i32.const 0))
+        (block $cols4done
+          (loop $cols4
+            (br_if $cols4done (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $n)))
+            (call $tile4x4 (local.get $k) (local.get $pa) (local.get $sai) (local.get $sal)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldb)
+              (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldc))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $cols4)))
+        (if (i32.le_s (i32.add (local.get $j) (i32.const 2)) (local.get $n))
+          (then
+            (call $tile4x2 (local.get $k) (local.get $pa) (local.get $sai) (local.get $sal)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldb)
+              (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldc))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))))
+        (if (i32.lt_s (local.get $j) (local.get $n))
+          (then
+            (call $tile4x1 (local.get $k) (local.get $pa) (local.get $sai) (local.get $sal)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldb)
+              (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldc))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $rows4)))
+    ;; the last m mod 4 rows, one by one
+    (block $rowsdone
+      (loop $rows
+        (br_if $rowsdone (i32.ge_s (local.get $i) (local.get $m)))
+        (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $sai))))
+        (local.set $pc (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $ldc))))
+        (local.set $j (i32.const 0))
+        (block $cols4done
+          (loop $cols4
+            (br_if $cols4done (i32.gt_s (i32.add (local.get $j) (i32.const 4)) (local.get $n)))
+            (call $tile1x4 (local.get $k) (local.get $pa) (local.get $sal)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldb)
+              (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $cols4)))
+        (if (i32.le_s (i32.add (local.get $j) (i32.const 2)) (local.get $n))
+          (then
+            (call $tile1x2 (local.get $k) (local.get $pa) (local.get $sal)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldb)
+              (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))))
+        (if (i32.lt_s (local.get $j) (local.get $n))
+          (then
+            (call $tile1x1 (local.get $k) (local.get $pa) (local.get $sal)
+              (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))) (local.get $ldb)
+              (i32.add (local.get $pc) (i32.shl (local.get $j) (i32.const 3))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+  ;; tile4x4: rows 0–3 (A at pa, pa+sai, …) by columns 0–3 (B at pb) of C
+  ;; at pc. $cRH holds row R, columns 2H and 2H+1. The k loop is unrolled
+  ;; twice; the second half only continues the same sums.
+  (func $tile4x4
+    (param $k i32) (param $pa i32) (param $sai i32) (param $sal i32)
+    (param $pb i32) (param $ldb i32) (param $pc i32) (param $ldc i32)
+    (local $pa1 i32) (local $pa2 i32) (local $pa3 i32)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local $x v128) (local $b0 v128) (local $b1 v128)
+    (local.set $pa1 (i32.add (local.get $pa) (local.get $sai)))
+    (local.set $pa2 (i32.add (local.get $pa1) (local.get $sai)))
+    (local.set $pa3 (i32.add (local.get $pa2) (local.get $sai)))
+    (loop $l
+      (local.set $b0 (v128.load align=8 (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 align=8 (local.get $pb)))
+      (local.set $x (v128.load64_splat (local.get $pa)))
+      (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (local.get $b0))))
+      (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (local.get $b1))))
+      (local.set $x (v128.load64_splat (local.get $pa1)))
+      (local.set $c10 (f64x2.add (local.get $c10) (f64x2.mul (local.get $x) (local.get $b0))))
+      (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x) (local.get $b1))))
+      (local.set $x (v128.load64_splat (local.get $pa2)))
+      (local.set $c20 (f64x2.add (local.get $c20) (f64x2.mul (local.get $x) (local.get $b0))))
+      (local.set $c21 (f64x2.add (local.get $c21) (f64x2.mul (local.get $x) (local.get $b1))))
+      (local.set $x (v128.load64_splat (local.get $pa3)))
+      (local.set $c30 (f64x2.add (local.get $c30) (f64x2.mul (local.get $x) (local.get $b0))))
+      (local.set $c31 (f64x2.add (local.get $c31) (f64x2.mul (local.get $x) (local.get $b1))))
+      (local.set $pa (i32.add (local.get $pa) (local.get $sal)))
+      (local.set $pa1 (i32.add (local.get $pa1) (local.get $sal)))
+      (local.set $pa2 (i32.add (local.get $pa2) (local.get $sal)))
+      (local.set $pa3 (i32.add (local.get $pa3) (local.get $sal)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (v128.store align=8 (local.get $pc) (local.get $c00))
+    (v128.store offset=16 align=8 (local.get $pc) (local.get $c01))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (v128.store align=8 (local.get $pc) (local.get $c10))
+    (v128.store offset=16 align=8 (local.get $pc) (local.get $c11))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (v128.store align=8 (local.get $pc) (local.get $c20))
+    (v128.store offset=16 align=8 (local.get $pc) (local.get $c21))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (v128.store align=8 (local.get $pc) (local.get $c30))
+    (v128.store offset=16 align=8 (local.get $pc) (local.get $c31)))
+
+  ;; tile4x2: rows 0–3 by columns 0–1.
+  (func $tile4x2
+    (param $k i32) (param $pa i32) (param $sai i32) (param $sal i32)
+    (param $pb i32) (param $ldb i32) (param $pc i32) (param $ldc i32)
+    (local $pa1 i32) (local $pa2 i32) (local $pa3 i32)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128) (local $b0 v128)
+    (local.set $pa1 (i32.add (local.get $pa) (local.get $sai)))
+    (local.set $pa2 (i32.add (local.get $pa1) (local.get $sai)))
+    (local.set $pa3 (i32.add (local.get $pa2) (local.get $sai)))
+    (loop $l
+      (local.set $b0 (v128.load align=8 (local.get $pb)))
+      (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (v128.load64_splat (local.get $pa)) (local.get $b0))))
+      (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (v128.load64_splat (local.get $pa1)) (local.get $b0))))
+      (local.set $c2 (f64x2.add (local.get $c2) (f64x2.mul (v128.load64_splat (local.get $pa2)) (local.get $b0))))
+      (local.set $c3 (f64x2.add (local.get $c3) (f64x2.mul (v128.load64_splat (local.get $pa3)) (local.get $b0))))
+      (local.set $pa (i32.add (local.get $pa) (local.get $sal)))
+      (local.set $pa1 (i32.add (local.get $pa1) (local.get $sal)))
+      (local.set $pa2 (i32.add (local.get $pa2) (local.get $sal)))
+      (local.set $pa3 (i32.add (local.get $pa3) (local.get $sal)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (v128.store align=8 (local.get $pc) (local.get $c0))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (v128.store align=8 (local.get $pc) (local.get $c1))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (v128.store align=8 (local.get $pc) (local.get $c2))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (v128.store align=8 (local.get $pc) (local.get $c3)))
+
+  ;; tile4x1: rows 0–3 of one column, in scalar sums.
+  (func $tile4x1
+    (param $k i32) (param $pa i32) (param $sai i32) (param $sal i32)
+    (param $pb i32) (param $ldb i32) (param $pc i32) (param $ldc i32)
+    (local $pa1 i32) (local $pa2 i32) (local $pa3 i32)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $y f64)
+    (local.set $pa1 (i32.add (local.get $pa) (local.get $sai)))
+    (local.set $pa2 (i32.add (local.get $pa1) (local.get $sai)))
+    (local.set $pa3 (i32.add (local.get $pa2) (local.get $sai)))
+    (loop $l
+      (local.set $y (f64.load (local.get $pb)))
+      (local.set $s0 (f64.add (local.get $s0) (f64.mul (f64.load (local.get $pa)) (local.get $y))))
+      (local.set $s1 (f64.add (local.get $s1) (f64.mul (f64.load (local.get $pa1)) (local.get $y))))
+      (local.set $s2 (f64.add (local.get $s2) (f64.mul (f64.load (local.get $pa2)) (local.get $y))))
+      (local.set $s3 (f64.add (local.get $s3) (f64.mul (f64.load (local.get $pa3)) (local.get $y))))
+      (local.set $pa (i32.add (local.get $pa) (local.get $sal)))
+      (local.set $pa1 (i32.add (local.get $pa1) (local.get $sal)))
+      (local.set $pa2 (i32.add (local.get $pa2) (local.get $sal)))
+      (local.set $pa3 (i32.add (local.get $pa3) (local.get $sal)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (f64.store (local.get $pc) (local.get $s0))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (f64.store (local.get $pc) (local.get $s1))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (f64.store (local.get $pc) (local.get $s2))
+    (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+    (f64.store (local.get $pc) (local.get $s3)))
+
+  ;; tile1x4: one row by columns 0–3.
+  (func $tile1x4
+    (param $k i32) (param $pa i32) (param $sal i32) (param $pb i32) (param $ldb i32) (param $pc i32)
+    (local $c0 v128) (local $c1 v128) (local $x v128)
+    (loop $l
+      (local.set $x (v128.load64_splat (local.get $pa)))
+      (local.set $c0 (f64x2.add (local.get $c0) (f64x2.mul (local.get $x) (v128.load align=8 (local.get $pb)))))
+      (local.set $c1 (f64x2.add (local.get $c1) (f64x2.mul (local.get $x) (v128.load offset=16 align=8 (local.get $pb)))))
+      (local.set $pa (i32.add (local.get $pa) (local.get $sal)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (v128.store align=8 (local.get $pc) (local.get $c0))
+    (v128.store offset=16 align=8 (local.get $pc) (local.get $c1)))
+
+  ;; tile1x2: one row by columns 0–1.
+  (func $tile1x2
+    (param $k i32) (param $pa i32) (param $sal i32) (param $pb i32) (param $ldb i32) (param $pc i32)
+    (local $c0 v128)
+    (loop $l
+      (local.set $c0 (f64x2.add (local.get $c0)
+        (f64x2.mul (v128.load64_splat (local.get $pa)) (v128.load align=8 (local.get $pb)))))
+      (local.set $pa (i32.add (local.get $pa) (local.get $sal)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (v128.store align=8 (local.get $pc) (local.get $c0)))
+
+  ;; tile1x1: one element.
+  (func $tile1x1
+    (param $k i32) (param $pa i32) (param $sal i32) (param $pb i32) (param $ldb i32) (param $pc i32)
+    (local $s f64)
+    (loop $l
+      (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $pa)) (f64.load (local.get $pb)))))
+      (local.set $pa (i32.add (local.get $pa) (local.get $sal)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+      (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+    (f64.store (local.get $pc) (local.get $s)))
+
+  ;; ------------------------------------------------------------------
+  ;; exp, lane by lane: Go's pure-Go math.Exp (src/math/exp.go: exp,
+  ;; expmulti, and Ldexp from ldexp.go), the same operations in the same
+  ;; order, so the same bits for every input, NaN payloads included.
+  (func $exp (param $x v128) (result v128)
+    (local $k v128) (local $kf v128) (local $hi v128) (local $lo v128)
+    (local $r v128) (local $t v128) (local $c v128) (local $y v128)
+    (local $e v128) (local $den v128) (local $res v128)
+    ;; k = int(Log2e*x ± 0.5), the sign of 0.5 that of x (x == 0 gives 0
+    ;; either way, and takes the near-zero branch below).
+    (local.set $k (i32x4.trunc_sat_f64x2_s_zero
+      (f64x2.add
+        (f64x2.mul (v128.const f64x2 0x1.71547652b82fep+0 0x1.71547652b82fep+0) (local.get $x))
+        (v128.or (v128.const f64x2 0.5 0.5)
+          (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))))
+    (local.set $kf (f64x2.convert_low_i32x4_s (local.get $k)))
+    (local.set $k (i64x2.extend_low_i32x4_s (local.get $k)))
+    ;; hi := x - float64(k)*Ln2Hi;  lo := float64(k)*Ln2Lo
+    (local.set $hi (f64x2.sub (local.get $x)
+      (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.62e42feep-1 0x1.62e42feep-1))))
+    (local.set $lo (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33)))
+    ;; expmulti: r := hi - lo;  t := r*r
+    (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
+    (local.set $t (f64x2.mul (local.get $r) (local.get $r)))
+    ;; c := r - t*(P1+t*(P2+t*(P3+t*(P4+t*P5))))
+    (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $t)
+      (f64x2.add (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (f64x2.mul (local.get $t)
+      (f64x2.add (v128.const f64x2 -0x1.6c16c16bebd93p-9 -0x1.6c16c16bebd93p-9) (f64x2.mul (local.get $t)
+      (f64x2.add (v128.const f64x2 0x1.1566aaf25de2cp-14 0x1.1566aaf25de2cp-14) (f64x2.mul (local.get $t)
+      (f64x2.add (v128.const f64x2 -0x1.bbd41c5d26bf1p-20 -0x1.bbd41c5d26bf1p-20) (f64x2.mul (local.get $t)
+        (v128.const f64x2 0x1.6376972bea4dp-25 0x1.6376972bea4dp-25))))))))))))
+    ;; y := 1 - ((lo - (r*c)/(2-c)) - hi)
+    (local.set $y (f64x2.sub (v128.const f64x2 1 1)
+      (f64x2.sub
+        (f64x2.sub (local.get $lo)
+          (f64x2.div (f64x2.mul (local.get $r) (local.get $c))
+            (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
+        (local.get $hi))))
+    ;; Ldexp(y, k). y is normal and positive here, so ldexp's early cases
+    ;; and normalize do nothing: e := k + y's exponent.
+    (local.set $e (i64x2.add (local.get $k)
+      (i64x2.sub
+        (v128.and (i64x2.shr_u (local.get $y) (i32.const 52)) (v128.const i64x2 0x7ff 0x7ff))
+        (v128.const i64x2 1023 1023))))
+    ;; a subnormal result: e += 53, and m = 2**-53 multiplies at the end
+    (local.set $den (i64x2.lt_s (local.get $e) (v128.const i64x2 -1022 -1022)))
+    (local.set $e (i64x2.add (local.get $e) (v128.and (local.get $den) (v128.const i64x2 53 53))))
+    (local.set $res (f64x2.mul
+      (v128.bitselect (v128.const f64x2 0x1p-53 0x1p-53) (v128.const f64x2 1 1) (local.get $den))
+      (v128.or
+        (v128.and (local.get $y) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
+        (i64x2.shl (i64x2.add (local.get $e) (v128.const i64x2 1023 1023)) (i32.const 52)))))
+    ;; ldexp's underflow (e < -1075 before the +53) and overflow
+    (local.set $res (v128.bitselect (v128.const f64x2 0 0) (local.get $res)
+      (i64x2.lt_s (local.get $e) (v128.const i64x2 -1022 -1022))))
+    (local.set $res (v128.bitselect (v128.const f64x2 inf inf) (local.get $res)
+      (i64x2.gt_s (local.get $e) (v128.const i64x2 1023 1023))))
+    ;; exp's special cases, each lane on its own: |x| < 2**-28 gives 1+x,
+    ;; x < Underflow 0 (and -Inf), x > Overflow +Inf (and +Inf), NaN x.
+    (local.set $res (v128.bitselect
+      (f64x2.add (v128.const f64x2 1 1) (local.get $x)) (local.get $res)
+      (f64x2.lt (f64x2.abs (local.get $x)) (v128.const f64x2 0x1p-28 0x1p-28))))
+    (local.set $res (v128.bitselect (v128.const f64x2 0 0) (local.get $res)
+      (f64x2.lt (local.get $x) (v128.const f64x2 -0x1.74910d52d3051p+9 -0x1.74910d52d3051p+9))))
+    (local.set $res (v128.bitselect (v128.const f64x2 inf inf) (local.get $res)
+      (f64x2.gt (local.get $x) (v128.const f64x2 0x1.62e42fefa39efp+9 0x1.62e42fefa39efp+9))))
+    (v128.bitselect (local.get $x) (local.get $res) (f64x2.ne (local.get $x) (local.get $x))))
+
+  ;; sigmoid is 1/(1+exp(-a)), as nn's sigmoid computes it.
+  (func $sigmoid (param $a v128) (result v128)
+    (f64x2.div (v128.const f64x2 1 1)
+      (f64x2.add (v128.const f64x2 1 1) (call $exp (f64x2.neg (local.get $a))))))
+
+  ;; exp: dst[i] = exp(src[i]) for i < n (dst may be src).
+  (func (export "exp") (param $dst i32) (param $src i32) (param $n i32)
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.lt_s (local.get $n) (i32.const 2)))
+        (v128.store align=8 (local.get $dst) (call $exp (v128.load align=8 (local.get $src))))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 2)))
+        (br $pairs)))
+    (if (local.get $n)
+      (then (v128.store64_lane 0 (local.get $dst) (call $exp (v128.load64_splat (local.get $src)))))))
+
+  ;; bias_sigmoid: for each of the rows rows of a and z (cols apart),
+  ;; a[r][j] += bias[j], then z[r][j] = sigmoid(a[r][j]).
+  (func (export "bias_sigmoid") (param $z i32) (param $a i32) (param $bias i32) (param $rows i32) (param $cols i32)
+    (local $j i32) (local $pb i32) (local $x v128)
+    (block $done
+      (loop $row
+        (br_if $done (i32.le_s (local.get $rows) (i32.const 0)))
+        (local.set $j (local.get $cols))
+        (local.set $pb (local.get $bias))
+        (block $pairsdone
+          (loop $pairs
+            (br_if $pairsdone (i32.lt_s (local.get $j) (i32.const 2)))
+            (local.set $x (f64x2.add (v128.load align=8 (local.get $a)) (v128.load align=8 (local.get $pb))))
+            (v128.store align=8 (local.get $a) (local.get $x))
+            (v128.store align=8 (local.get $z) (call $sigmoid (local.get $x)))
+            (local.set $a (i32.add (local.get $a) (i32.const 16)))
+            (local.set $z (i32.add (local.get $z) (i32.const 16)))
+            (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
+            (local.set $j (i32.sub (local.get $j) (i32.const 2)))
+            (br $pairs)))
+        (if (local.get $j)
+          (then
+            (local.set $x (f64x2.add (v128.load64_splat (local.get $a)) (v128.load64_splat (local.get $pb))))
+            (v128.store64_lane 0 (local.get $a) (local.get $x))
+            (v128.store64_lane 0 (local.get $z) (call $sigmoid (local.get $x)))
+            (local.set $a (i32.add (local.get $a) (i32.const 8)))
+            (local.set $z (i32.add (local.get $z) (i32.const 8)))))
+        (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
+        (br $row))))
+
+  ;; ------------------------------------------------------------------
+  ;; hidden_diff: nn's incremental hiddenDiff and its two sumSteps, for a
+  ;; batch of n samples where no sample needs their rare branches. For each
+  ;; sample r, lane 0 carries the nudge +δ and lane 1 the nudge −δ:
+  ;;
+  ;;   d  = −e·x1·z/(1 + e·xq) · (sgn·dw)   x1, xq: expm1(∓δ), exp(∓δ)
+  ;;   u  = σ(d)·expm1(d) by its Taylor series (nn's sumSteps), σ(d) = sd[r]
+  ;;   acc += log1p(u) by its Taylor series
+  ;;
+  ;; and it stores acc[0] − acc[1] at out and returns 1. It returns 0, and
+  ;; stores nothing, when a sample needs a rare branch (e ≥ 1e300 or z ≤ 0,
+  ;; or |d| ≥ 1/1024): the Go code then does the whole sum.
+  (func (export "hidden_diff")
+    (param $out i32) (param $n i32)
+    (param $e i32) (param $z i32) (param $xp i32) (param $xm1p i32) (param $xm i32) (param $xm1m i32)
+    (param $sgn i32) (param $sd i32) (param $dw f64)
+    (result i32)
+    (local $ev f64) (local $zv f64) (local $d v128) (local $u v128) (local $acc v128)
+    (block $done
+      (loop $sample
+        (br_if $done (i32.le_s (local.get $n) (i32.const 0)))
+        (local.set $ev (f64.load (local.get $e)))
+        (local.set $zv (f64.load (local.get $z)))
+        (if (i32.eqz (i32.and (f64.lt (local.get $ev) (f64.const 0x1.7e43c8800759cp+996)) (f64.gt (local.get $zv) (f64.const 0))))
+          (then (return (i32.const 0))))
+        ;; dp, dm = -e * xm1 * z / (1 + e*xq), then times k = sgn*dw
+        (local.set $d (f64x2.mul
+          (f64x2.div
+            (f64x2.mul
+              (f64x2.mul (f64x2.splat (f64.neg (local.get $ev)))
+                (v128.load64_lane 1 (local.get $xm1m) (v128.load64_zero (local.get $xm1p))))
+              (f64x2.splat (local.get $zv)))
+            (f64x2.add (v128.const f64x2 1 1)
+              (f64x2.mul (f64x2.splat (local.get $ev))
+                (v128.load64_lane 1 (local.get $xm) (v128.load64_zero (local.get $xp))))))
+          (f64x2.splat (f64.mul (f64.load (local.get $sgn)) (local.get $dw)))))
+        ;; sumSteps' rare branch: d >= 1/1024 || d <= -1/1024
+        (if (v128.any_true (v128.or
+              (f64x2.ge (local.get $d) (v128.const f64x2 0x1p-10 0x1p-10))
+              (f64x2.le (local.get $d) (v128.const f64x2 -0x1p-10 -0x1p-10))))
+          (then (return (i32.const 0))))
+        ;; u := s * d * (1 + d/2*(1+d/3*(1+d/4*(1+d/5*(1+d/6)))))
+        ;; (d/2 and d/4 as d*0.5 and d*0.25: the same exactly rounded value)
+        (local.set $u (f64x2.mul
+          (f64x2.mul (v128.load64_splat (local.get $sd)) (local.get $d))
+          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.mul (local.get $d) (v128.const f64x2 0.5 0.5))
+          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.div (local.get $d) (v128.const f64x2 3 3))
+          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.mul (local.get $d) (v128.const f64x2 0.25 0.25))
+          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.div (local.get $d) (v128.const f64x2 5 5))
+          (f64x2.add (v128.const f64x2 1 1) (f64x2.div (local.get $d) (v128.const f64x2 6 6)))))))))))))
+        ;; total += u * (1 - u*(0.5-u*(1.0/3-u*(0.25-u*(0.2-u*(1.0/6-u/7))))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $u)
+          (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $u)
+          (f64x2.sub (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $u)
+          (f64x2.sub (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2) (f64x2.mul (local.get $u)
+          (f64x2.sub (v128.const f64x2 0.25 0.25) (f64x2.mul (local.get $u)
+          (f64x2.sub (v128.const f64x2 0x1.999999999999ap-3 0x1.999999999999ap-3) (f64x2.mul (local.get $u)
+          (f64x2.sub (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3)
+            (f64x2.div (local.get $u) (v128.const f64x2 7 7))))))))))))))))
+        (local.set $e (i32.add (local.get $e) (i32.const 8)))
+        (local.set $z (i32.add (local.get $z) (i32.const 8)))
+        (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+        (local.set $xm1p (i32.add (local.get $xm1p) (i32.const 8)))
+        (local.set $xm (i32.add (local.get $xm) (i32.const 8)))
+        (local.set $xm1m (i32.add (local.get $xm1m) (i32.const 8)))
+        (local.set $sgn (i32.add (local.get $sgn) (i32.const 8)))
+        (local.set $sd (i32.add (local.get $sd) (i32.const 8)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $sample)))
+    (f64.store (local.get $out)
+      (f64.sub (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+    (i32.const 1))
+)
