@@ -5,6 +5,8 @@ package gemm
 import (
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/gonum"
+
+	"bibun/nn/simd"
 )
 
 // Implementation is a blas.Float64 implementation whose Dgemm is the
@@ -96,9 +98,16 @@ func (impl Implementation) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float
 		return
 	}
 
+	aTrans, bTrans := tA != blas.NoTrans, tB != blas.NoTrans
+	// Under WebAssembly with SIMD128, the kernels of package simd compute
+	// the same sums, two columns at a time.
+	if alpha == 1 && beta == 0 && !bTrans && simd.Dgemm(aTrans, m, n, k, a, lda, b, ldb, c, ldc) {
+		return
+	}
+
 	sc := scale{alpha: alpha, beta: beta}
 	var ks *kernelSet
-	switch aTrans, bTrans := tA != blas.NoTrans, tB != blas.NoTrans; {
+	switch {
 	case !aTrans && !bTrans:
 		ks = &kernelsNN
 	case aTrans && !bTrans:
