@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"bibun/nn/simd"
 )
 
 // incremental computes the same central differences as numerical,
@@ -127,6 +129,9 @@ type hidden struct {
 // weight nudge (δ = h·x[b][i]), for the rare samples that need the direct
 // formula; x is nil for a bias (δ = h).
 func (m *incremental) hiddenDiff(u hidden, xp, xm1p, xm, xm1m []float64, x *mat.Dense, i int) float64 {
+	if d, ok := simd.HiddenDiff(u.e, u.z, xp, xm1p, xm, xm1m, m.sgn, m.sd, u.dw); ok {
+		return d // the loops below, in SIMD128, when no sample needs a rare branch
+	}
 	dPlus, dMinus := m.dPlus[:len(u.e)], m.dMinus[:len(u.e)]
 	xp, xm1p, xm, xm1m = xp[:len(u.e)], xm1p[:len(u.e)], xm[:len(u.e)], xm1m[:len(u.e)]
 	z, sgn := u.z[:len(u.e)], m.sgn[:len(u.e)]
