@@ -30,12 +30,14 @@
 //
 // The kernels are a second WebAssembly module, not part of the Go binary:
 // the functions of simd_wasm.go are //go:wasmimport imports of the module
-// "bibun_simd", which the host supplies as calls into an instance of
-// kernels.wasm made from the Go instance's own memory. simd.js does that
-// wiring for the page's workers (make build copies it and kernels.wasm
-// into site/ as simd.js and simd.wasm) and for node (go_js_wasm_exec, the
-// -exec of every js/wasm test). Every Go binary that links this package
-// needs it: without the "bibun_simd" imports, it does not instantiate.
+// "bibun_simd", which the host supplies from kernels.wasm, instantiated on
+// the Go instance's own memory (kernels.wat explains how, given that the Go
+// instance must exist first). The calls go from wasm to wasm, with no
+// JavaScript in between: a call costs nanoseconds. simd.js does that wiring
+// for the page's workers (make build copies it and kernels.wasm into site/
+// as simd.js and simd.wasm) and for node (go_js_wasm_exec, the -exec of
+// every js/wasm test). Every Go binary that links this package needs it:
+// without the "bibun_simd" imports, it does not instantiate.
 //
 // A host without SIMD128 (kernels.wasm does not validate), or told to do
 // without (globalThis.bibunNoSIMD, or BIBUN_NOSIMD under go_js_wasm_exec),

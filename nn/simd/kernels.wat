@@ -18,10 +18,50 @@
 (module
   (import "go" "mem" (memory 0))
 
-  ;; available tells the Go side that the kernels are there; the hosts'
-  ;; fallback (simd.js) answers 0 instead.
+  ;; ------------------------------------------------------------------
+  ;; The Go instance imports the exported functions below, but they cannot
+  ;; work on its memory: a module that imports that memory can only be
+  ;; instantiated after the Go instance, whose imports must exist before.
+  ;; So simd.js instantiates this module twice. The front instance, made
+  ;; first on an empty memory, gives Go its imports; each calls its kernel
+  ;; through the front's table. The back instance, made from the Go
+  ;; instance's memory, holds the kernels that work: simd.js copies its
+  ;; table into the front's and sets the front's $attached. Go then calls
+  ;; wasm to wasm, with no JavaScript in between.
+
+  (table $kernels (export "kernels") 4 4 funcref)
+  (elem (table $kernels) (i32.const 0) func $dgemm $exp $bias_sigmoid $hidden_diff)
+
+  ;; attached is 1 once the table holds the back instance's kernels.
+  (global $attached (export "attached") (mut i32) (i32.const 0))
+
+  ;; available tells the Go side whether the kernels are there.
   (func (export "available") (result i32)
-    (i32.const 1))
+    (global.get $attached))
+
+  (type $dgemm (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  (func (export "dgemm") (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
+    (call_indirect $kernels (type $dgemm)
+      (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4)
+      (local.get 5) (local.get 6) (local.get 7) (local.get 8) (local.get 9)
+      (i32.const 0)))
+
+  (type $exp (func (param i32 i32 i32)))
+  (func (export "exp") (param i32 i32 i32)
+    (call_indirect $kernels (type $exp) (local.get 0) (local.get 1) (local.get 2) (i32.const 1)))
+
+  (type $bias_sigmoid (func (param i32 i32 i32 i32 i32)))
+  (func (export "bias_sigmoid") (param i32 i32 i32 i32 i32)
+    (call_indirect $kernels (type $bias_sigmoid)
+      (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4)
+      (i32.const 2)))
+
+  (type $hidden_diff (func (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 f64) (result i32)))
+  (func (export "hidden_diff") (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 f64) (result i32)
+    (call_indirect $kernels (type $hidden_diff)
+      (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5)
+      (local.get 6) (local.get 7) (local.get 8) (local.get 9) (local.get 10)
+      (i32.const 3)))
 
   ;; ------------------------------------------------------------------
   ;; Matrix product C = A·B, every C[i][j] the sequential sum
@@ -35,7 +75,7 @@
   ;; two columns to an f64x2; each lane is one sum, in increasing l.
   ;; k ≥ 1.
 
-  (func (export "dgemm")
+  (func $dgemm (type $dgemm)
     (param $m i32) (param $n i32) (param $k i32)
     (param $a i32) (param $sai i32) (param $sal i32)
     (param $b i32) (param $ldb i32)
@@ -243,7 +283,7 @@
   ;; exp, lane by lane: Go's pure-Go math.Exp (src/math/exp.go: exp,
   ;; expmulti, and Ldexp from ldexp.go), the same operations in the same
   ;; order, so the same bits for every input, NaN payloads included.
-  (func $exp (param $x v128) (result v128)
+  (func $expv (param $x v128) (result v128)
     (local $k v128) (local $kf v128) (local $hi v128) (local $lo v128)
     (local $r v128) (local $t v128) (local $c v128) (local $y v128)
     (local $e v128) (local $den v128) (local $res v128)
@@ -308,26 +348,26 @@
     (v128.bitselect (local.get $x) (local.get $res) (f64x2.ne (local.get $x) (local.get $x))))
 
   ;; sigmoid is 1/(1+exp(-a)), as nn's sigmoid computes it.
-  (func $sigmoid (param $a v128) (result v128)
+  (func $sigmoidv (param $a v128) (result v128)
     (f64x2.div (v128.const f64x2 1 1)
-      (f64x2.add (v128.const f64x2 1 1) (call $exp (f64x2.neg (local.get $a))))))
+      (f64x2.add (v128.const f64x2 1 1) (call $expv (f64x2.neg (local.get $a))))))
 
   ;; exp: dst[i] = exp(src[i]) for i < n (dst may be src).
-  (func (export "exp") (param $dst i32) (param $src i32) (param $n i32)
+  (func $exp (type $exp) (param $dst i32) (param $src i32) (param $n i32)
     (block $done
       (loop $pairs
         (br_if $done (i32.lt_s (local.get $n) (i32.const 2)))
-        (v128.store align=8 (local.get $dst) (call $exp (v128.load align=8 (local.get $src))))
+        (v128.store align=8 (local.get $dst) (call $expv (v128.load align=8 (local.get $src))))
         (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
         (local.set $src (i32.add (local.get $src) (i32.const 16)))
         (local.set $n (i32.sub (local.get $n) (i32.const 2)))
         (br $pairs)))
     (if (local.get $n)
-      (then (v128.store64_lane 0 (local.get $dst) (call $exp (v128.load64_splat (local.get $src)))))))
+      (then (v128.store64_lane 0 (local.get $dst) (call $expv (v128.load64_splat (local.get $src)))))))
 
   ;; bias_sigmoid: for each of the rows rows of a and z (cols apart),
   ;; a[r][j] += bias[j], then z[r][j] = sigmoid(a[r][j]).
-  (func (export "bias_sigmoid") (param $z i32) (param $a i32) (param $bias i32) (param $rows i32) (param $cols i32)
+  (func $bias_sigmoid (type $bias_sigmoid) (param $z i32) (param $a i32) (param $bias i32) (param $rows i32) (param $cols i32)
     (local $j i32) (local $pb i32) (local $x v128)
     (block $done
       (loop $row
@@ -339,7 +379,7 @@
             (br_if $pairsdone (i32.lt_s (local.get $j) (i32.const 2)))
             (local.set $x (f64x2.add (v128.load align=8 (local.get $a)) (v128.load align=8 (local.get $pb))))
             (v128.store align=8 (local.get $a) (local.get $x))
-            (v128.store align=8 (local.get $z) (call $sigmoid (local.get $x)))
+            (v128.store align=8 (local.get $z) (call $sigmoidv (local.get $x)))
             (local.set $a (i32.add (local.get $a) (i32.const 16)))
             (local.set $z (i32.add (local.get $z) (i32.const 16)))
             (local.set $pb (i32.add (local.get $pb) (i32.const 16)))
@@ -349,7 +389,7 @@
           (then
             (local.set $x (f64x2.add (v128.load64_splat (local.get $a)) (v128.load64_splat (local.get $pb))))
             (v128.store64_lane 0 (local.get $a) (local.get $x))
-            (v128.store64_lane 0 (local.get $z) (call $sigmoid (local.get $x)))
+            (v128.store64_lane 0 (local.get $z) (call $sigmoidv (local.get $x)))
             (local.set $a (i32.add (local.get $a) (i32.const 8)))
             (local.set $z (i32.add (local.get $z) (i32.const 8)))))
         (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
@@ -367,7 +407,7 @@
   ;; and it stores acc[0] − acc[1] at out and returns 1. It returns 0, and
   ;; stores nothing, when a sample needs a rare branch (e ≥ 1e300 or z ≤ 0,
   ;; or |d| ≥ 1/1024): the Go code then does the whole sum.
-  (func (export "hidden_diff")
+  (func $hidden_diff (type $hidden_diff)
     (param $out i32) (param $n i32)
     (param $e i32) (param $z i32) (param $xp i32) (param $xm1p i32) (param $xm i32) (param $xm1m i32)
     (param $sgn i32) (param $sd i32) (param $dw f64)

@@ -5,9 +5,8 @@
 // node (go_js_wasm_exec in this directory).
 //
 // A Go binary that links package simd imports the module "bibun_simd", and
-// the kernels import that binary's memory ("go" "mem"). So the Go instance
-// comes first, with imports that call into the kernels' instance, which is
-// made right after from the Go instance's memory, before go.run:
+// the kernels import that binary's memory ("go" "mem"); instantiate below
+// resolves the circle. In the page and the workers:
 //
 //	const instance = await bibunSIMD.load("worker.wasm", go);
 //	await go.run(instance);
@@ -77,39 +76,43 @@ globalThis.bibunSIMD = {
   // instantiate instantiates program (a compiled Go program) with
   // go.importObject and the kernels' imports, and returns the instance,
   // ready for go.run. kernels is what compile returned.
+  //
+  // The kernels module is instantiated twice (kernels.wat says why): a
+  // front instance before the Go instance, whose exports are the Go
+  // program's imports, and a back instance on the Go instance's memory,
+  // whose kernels the front's table then points to. The Go program calls
+  // the kernels wasm to wasm, with no JavaScript in between.
   async instantiate(program, go, kernels) {
-    const calls = {}; // what each import calls: a kernel, once attached
-    const imports = {};
-    for (const imp of WebAssembly.Module.imports(program)) {
-      if (imp.module !== this.module) {
-        continue;
-      }
-      const name = imp.name;
-      calls[name] = () => {
-        throw new Error("bibun_simd." + name + " called without the SIMD kernels");
-      };
-      imports[name] = (...args) => calls[name](...args);
-    }
-    const instance = await WebAssembly.instantiate(program, { ...go.importObject, [this.module]: imports });
-
-    const names = Object.keys(calls);
-    let k = null;
-    if (kernels && names.length > 0) {
-      k = (await WebAssembly.instantiate(kernels, { go: { mem: instance.exports.mem } })).exports;
-      const missing = names.filter((name) => typeof k[name] !== "function");
+    const wanted = WebAssembly.Module.imports(program)
+      .filter((imp) => imp.module === this.module)
+      .map((imp) => imp.name);
+    if (kernels && wanted.length > 0) {
+      const has = new Set(WebAssembly.Module.exports(kernels).map((exp) => exp.name));
+      const missing = wanted.filter((name) => !has.has(name));
       if (missing.length > 0) {
         // A simd.wasm from another build than the program: use none of it.
         console.warn("bibun: simd.wasm lacks " + missing.join(", ") + "; running without SIMD");
-        k = null;
+        kernels = null;
       }
     }
-    for (const name of names) {
-      if (k) {
-        calls[name] = k[name];
-      } else if (name === "available") {
-        calls[name] = () => 0;
+    if (!kernels || wanted.length === 0) {
+      // available() says 0, and the Go program never calls the others.
+      const none = {};
+      for (const name of wanted) {
+        none[name] = name === "available" ? () => 0 : () => {
+          throw new Error("bibun_simd." + name + " called without the SIMD kernels");
+        };
       }
+      return WebAssembly.instantiate(program, { ...go.importObject, [this.module]: none });
     }
+    const front = await WebAssembly.instantiate(kernels, { go: { mem: new WebAssembly.Memory({ initial: 0 }) } });
+    const instance = await WebAssembly.instantiate(program, { ...go.importObject, [this.module]: front.exports });
+    const back = await WebAssembly.instantiate(kernels, { go: { mem: instance.exports.mem } });
+    const table = front.exports.kernels;
+    for (let i = 0; i < table.length; i++) {
+      table.set(i, back.exports.kernels.get(i));
+    }
+    front.exports.attached.value = 1;
     return instance;
   },
 };

@@ -5,7 +5,7 @@ package simd
 import "unsafe"
 
 // The kernels of kernels.wasm, as the host supplies them (simd.js): calls
-// into a second WebAssembly instance that shares Go's memory. Pointers are
+// into another WebAssembly instance that shares Go's memory. Pointers are
 // addresses in that memory, strides are in bytes. No Go code runs during a
 // call, so nothing the pointers reach can move or be freed meanwhile, and the
 // kernels keep no pointer after they return (hence go:noescape).
