@@ -94,19 +94,10 @@ func (m *incremental) cache(net *Network, batch Dataset) {
 	m.a1T = transpose(m.a1T, f.A1)
 	m.z1T = transpose(m.z1T, f.Z1)
 	m.eT = reuse(m.eT, net.H, b)
-	for k, a := range m.a1T.RawMatrix().Data {
-		m.eT.RawMatrix().Data[k] = math.Exp(-a)
-	}
+	expNeg(m.eT.RawMatrix().Data, m.a1T.RawMatrix().Data)
 	m.xp, m.xm1p = reuse(m.xp, s, b), reuse(m.xm1p, s, b)
 	m.xm, m.xm1m = reuse(m.xm, s, b), reuse(m.xm1m, s, b)
-	for r := range b {
-		for i, x := range batch.X.RawRowView(r) {
-			m.xp.Set(i, r, math.Exp(-m.h*x))
-			m.xm1p.Set(i, r, math.Expm1(-m.h*x))
-			m.xm.Set(i, r, math.Exp(m.h*x))
-			m.xm1m.Set(i, r, math.Expm1(m.h*x))
-		}
-	}
+	nudgeExps(m.xp, m.xm1p, m.xm, m.xm1m, batch.X, m.h)
 	m.sd, m.sgn = resize(m.sd, b), resize(m.sgn, b)
 	m.dPlus, m.dMinus = resize(m.dPlus, b), resize(m.dMinus, b)
 	for r, t := range batch.T {

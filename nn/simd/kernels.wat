@@ -29,8 +29,8 @@
   ;; table into the front's and sets the front's $attached. Go then calls
   ;; wasm to wasm, with no JavaScript in between.
 
-  (table $kernels (export "kernels") 4 4 funcref)
-  (elem (table $kernels) (i32.const 0) func $dgemm $exp $bias_sigmoid $hidden_diff)
+  (table $kernels (export "kernels") 5 5 funcref)
+  (elem (table $kernels) (i32.const 0) func $dgemm $exp $bias_sigmoid $hidden_diff $expm1)
 
   ;; attached is 1 once the table holds the back instance's kernels.
   (global $attached (export "attached") (mut i32) (i32.const 0))
@@ -49,6 +49,10 @@
   (type $exp (func (param i32 i32 i32)))
   (func (export "exp") (param i32 i32 i32)
     (call_indirect $kernels (type $exp) (local.get 0) (local.get 1) (local.get 2) (i32.const 1)))
+
+  (type $expm1 (func (param i32 i32 i32) (result i32)))
+  (func (export "expm1") (param i32 i32 i32) (result i32)
+    (call_indirect $kernels (type $expm1) (local.get 0) (local.get 1) (local.get 2) (i32.const 4)))
 
   (type $bias_sigmoid (func (param i32 i32 i32 i32 i32)))
   (func (export "bias_sigmoid") (param i32 i32 i32 i32 i32)
@@ -364,6 +368,60 @@
         (br $pairs)))
     (if (local.get $n)
       (then (v128.store64_lane 0 (local.get $dst) (call $expv (v128.load64_splat (local.get $src)))))))
+
+  ;; expm1v is Go's pure-Go math.Expm1 (src/math/expm1.go) for the lanes
+  ;; where |x| ≤ ln2/2, the branch without argument reduction (k = 0), or
+  ;; |x| < 2**-54, where it is x; the same operations in the same order. The
+  ;; other lanes (NaN too) are x, for the caller to finish.
+  (func $expm1v (param $x v128) (result v128)
+    (local $hfx v128) (local $hxs v128) (local $r1 v128) (local $t v128) (local $e v128)
+    ;; hfx := 0.5 * x;  hxs := x * hfx
+    (local.set $hfx (f64x2.mul (v128.const f64x2 0.5 0.5) (local.get $x)))
+    (local.set $hxs (f64x2.mul (local.get $x) (local.get $hfx)))
+    ;; r1 := 1 + hxs*(Q1+hxs*(Q2+hxs*(Q3+hxs*(Q4+hxs*Q5))))
+    (local.set $r1 (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $hxs)
+      (f64x2.add (v128.const f64x2 -0x1.11111111110f4p-5 -0x1.11111111110f4p-5) (f64x2.mul (local.get $hxs)
+      (f64x2.add (v128.const f64x2 0x1.a01a019fe5585p-10 0x1.a01a019fe5585p-10) (f64x2.mul (local.get $hxs)
+      (f64x2.add (v128.const f64x2 -0x1.4ce199eaadbb7p-14 -0x1.4ce199eaadbb7p-14) (f64x2.mul (local.get $hxs)
+      (f64x2.add (v128.const f64x2 0x1.0cfca86e65239p-18 0x1.0cfca86e65239p-18) (f64x2.mul (local.get $hxs)
+        (v128.const f64x2 -0x1.afdb76e09c32dp-23 -0x1.afdb76e09c32dp-23))))))))))))
+    ;; t := 3 - r1*hfx;  e := hxs * ((r1 - t) / (6.0 - x*t))
+    (local.set $t (f64x2.sub (v128.const f64x2 3 3) (f64x2.mul (local.get $r1) (local.get $hfx))))
+    (local.set $e (f64x2.mul (local.get $hxs)
+      (f64x2.div (f64x2.sub (local.get $r1) (local.get $t))
+        (f64x2.sub (v128.const f64x2 6 6) (f64x2.mul (local.get $x) (local.get $t))))))
+    ;; x - (x*e - hxs) where 2**-54 ≤ |x| ≤ ln2/2, else x
+    (v128.bitselect
+      (f64x2.sub (local.get $x) (f64x2.sub (f64x2.mul (local.get $x) (local.get $e)) (local.get $hxs)))
+      (local.get $x)
+      (v128.and
+        (f64x2.ge (f64x2.abs (local.get $x)) (v128.const f64x2 0x1p-54 0x1p-54))
+        (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 0x1.62e42fefa39efp-2 0x1.62e42fefa39efp-2)))))
+
+  ;; expm1: dst[i] = expm1(src[i]) for i < n where |src[i]| ≤ ln2/2, and
+  ;; dst[i] = src[i] elsewhere; returns how many are elsewhere (NaN
+  ;; included), for the caller to finish from src.
+  (func $expm1 (type $expm1) (param $dst i32) (param $src i32) (param $n i32) (result i32)
+    (local $x v128) (local $far v128)
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.lt_s (local.get $n) (i32.const 2)))
+        (local.set $x (v128.load align=8 (local.get $src)))
+        (v128.store align=8 (local.get $dst) (call $expm1v (local.get $x)))
+        (local.set $far (i64x2.sub (local.get $far) (v128.not
+          (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 0x1.62e42fefa39efp-2 0x1.62e42fefa39efp-2)))))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 2)))
+        (br $pairs)))
+    (if (local.get $n)
+      (then
+        (local.set $x (v128.load64_zero (local.get $src)))
+        (v128.store64_lane 0 (local.get $dst) (call $expm1v (local.get $x)))
+        (local.set $far (i64x2.sub (local.get $far) (v128.not
+          (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 0x1.62e42fefa39efp-2 0x1.62e42fefa39efp-2)))))))
+    ;; lane 1 of the odd tail is 0, which counts as near
+    (i32.wrap_i64 (i64.add (i64x2.extract_lane 0 (local.get $far)) (i64x2.extract_lane 1 (local.get $far)))))
 
   ;; bias_sigmoid: for each of the rows rows of a and z (cols apart),
   ;; a[r][j] += bias[j], then z[r][j] = sigmoid(a[r][j]).

@@ -48,6 +48,36 @@ func Exp(dst, x []float64) {
 	exp(ptr(dst), ptr(x), int32(len(x)))
 }
 
+// ln2Half bounds the arguments whose Expm1 the kernel computes: math.Expm1
+// reduces the others first, and Expm1 leaves them to it.
+const ln2Half = 3.46573590279972654709e-01
+
+// Expm1 sets dst[i] = math.Expm1(x[i]) for every i < len(x), bit for bit
+// what math.Expm1 returns under WebAssembly. The kernel takes the arguments
+// up to ln2/2 in size, the branch of math.Expm1 without argument reduction,
+// and math.Expm1 the others, which it finds again in x afterwards: so dst
+// must not overlap x. Expm1 panics if dst is shorter than x or is x.
+func Expm1(dst, x []float64) {
+	dst = dst[:len(x)]
+	if len(x) > 0 && &dst[0] == &x[0] {
+		panic("simd: Expm1 in place")
+	}
+	if !on || len(x) == 0 || len(x) > maxLen {
+		for i, v := range x {
+			dst[i] = math.Expm1(v)
+		}
+		return
+	}
+	if expm1(ptr(dst), ptr(x), int32(len(x))) == 0 {
+		return
+	}
+	for i, v := range x { // the kernel left dst[i] = x[i]
+		if !(math.Abs(v) <= ln2Half) {
+			dst[i] = math.Expm1(v)
+		}
+	}
+}
+
 // BiasSigmoid adds bias to every row of a, a matrix of len(bias) columns
 // stored row after row without gaps, and sets z (the same shape) to the
 // sigmoid of the sums, element by element:

@@ -15,6 +15,8 @@ func dgemm(m, n, k int32, a unsafe.Pointer, sai, sal int32, b unsafe.Pointer, ld
 
 func exp(dst, src unsafe.Pointer, n int32) { panic(errNoKernels) }
 
+func expm1(dst, src unsafe.Pointer, n int32) int32 { panic(errNoKernels) }
+
 func biasSigmoid(z, a, bias unsafe.Pointer, rows, cols int32) { panic(errNoKernels) }
 
 func hiddenDiff(out unsafe.Pointer, n int32, e, z, xp, xm1p, xm, xm1m, sgn, sd unsafe.Pointer, dw float64) int32 {

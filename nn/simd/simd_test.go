@@ -114,6 +114,67 @@ func TestExpGoPath(t *testing.T) {
 	}
 }
 
+// expm1Inputs returns arguments of expm1 around its branches: 2**-54,
+// ln2/2 (the edge of the kernel's part), 1.5·ln2 and 56·ln2, with special
+// values, and random values at every scale.
+func expm1Inputs(rnd *rand.Rand) []float64 {
+	xs := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), math.Float64frombits(0x7ff8_dead_beef_0001),
+		math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64, 1e-300, -1e-300, math.MaxFloat64, -math.MaxFloat64, 710, -710, 40, -40}
+	for _, edge := range []float64{0x1p-54, 3.46573590279972654709e-01, 1.03972077083991796413e+00, 3.88162421113569373274e+01} {
+		for _, sign := range []float64{1, -1} {
+			x := sign * edge
+			for range 4 {
+				x = math.Nextafter(x, math.Inf(-1))
+			}
+			for range 9 {
+				xs = append(xs, x)
+				x = math.Nextafter(x, math.Inf(1))
+			}
+		}
+	}
+	for range 20000 {
+		xs = append(xs, 0.8*rnd.Float64()-0.4) // mostly the kernel's part
+	}
+	for range 5000 {
+		xs = append(xs, math.Ldexp(rnd.NormFloat64(), rnd.IntN(80)-70))
+	}
+	for range 2000 {
+		xs = append(xs, 100*rnd.NormFloat64())
+	}
+	return xs
+}
+
+func TestExpm1(t *testing.T) {
+	needKernels(t)
+	xs := expm1Inputs(rand.New(rand.NewPCG(13, 14)))
+	for _, n := range []int{len(xs), len(xs) - 1, 1, 2, 3} {
+		got := make([]float64, n)
+		Expm1(got, xs[:n])
+		for i, x := range xs[:n] {
+			if want := math.Expm1(x); !sameBits(got[i], want) {
+				t.Errorf("Expm1(%v) = %v (%#x), math.Expm1 gives %v (%#x)", x, got[i], math.Float64bits(got[i]), want, math.Float64bits(want))
+			}
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Expm1 in place did not panic")
+		}
+	}()
+	Expm1(xs, xs)
+}
+
+func TestExpm1GoPath(t *testing.T) {
+	xs := expm1Inputs(rand.New(rand.NewPCG(15, 16)))[:2000]
+	got := make([]float64, len(xs))
+	goPath(func() { Expm1(got, xs) })
+	for i, x := range xs {
+		if !sameBits(got[i], math.Expm1(x)) {
+			t.Fatalf("Expm1(%v) without kernels = %v, want %v", x, got[i], math.Expm1(x))
+		}
+	}
+}
+
 func TestBiasSigmoid(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(5, 6))
 	xs := expInputs(rnd)

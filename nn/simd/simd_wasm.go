@@ -21,6 +21,10 @@ func dgemm(m, n, k int32, a unsafe.Pointer, sai, sal int32, b unsafe.Pointer, ld
 //go:noescape
 func exp(dst, src unsafe.Pointer, n int32)
 
+//go:wasmimport bibun_simd expm1
+//go:noescape
+func expm1(dst, src unsafe.Pointer, n int32) int32
+
 //go:wasmimport bibun_simd bias_sigmoid
 //go:noescape
 func biasSigmoid(z, a, bias unsafe.Pointer, rows, cols int32)
