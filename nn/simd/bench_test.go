@@ -40,6 +40,23 @@ func BenchmarkExp(b *testing.B) {
 	})
 }
 
+// BenchmarkExpm1 times Expm1 over one of incremental's caches of the
+// article's network: the nudges h·x (h = 1e-4) of 256 inputs × 100 samples.
+func BenchmarkExpm1(b *testing.B) {
+	rnd := rand.New(rand.NewPCG(7, 8))
+	x := make([]float64, 25600)
+	for i := range x {
+		x[i] = 1e-4 * rnd.Float64()
+	}
+	dst := make([]float64, len(x))
+	paths(b, func(b *testing.B) {
+		for b.Loop() {
+			Expm1(dst, x)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(x)), "ns/expm1")
+	})
+}
+
 // BenchmarkBiasSigmoid times the hidden layer of a forward pass of the
 // article's network: 100×64 biases added and sigmoids taken.
 func BenchmarkBiasSigmoid(b *testing.B) {

@@ -3,8 +3,10 @@
 // replaces:
 //
 //   - Dgemm, the matrix products (under package gemm's Dgemm);
-//   - Exp and BiasSigmoid, math.Exp and the hidden layer's sigmoid;
-//   - HiddenDiff, the inner loop of nn's incremental method.
+//   - BiasSigmoid, the hidden layer of the forward pass;
+//   - HiddenDiff, the inner loop of nn's incremental method;
+//   - Exp and Expm1, math.Exp and math.Expm1 (the part of it without
+//     argument reduction), for incremental's caches.
 //
 // # Why
 //
@@ -20,7 +22,9 @@
 // expression it copies, never fused (SIMD128 has no FMA; relaxed SIMD is
 // not used); each lane computes one Go result. Exp follows src/math/exp.go
 // and Ldexp operation for operation, special cases (NaN payloads, ±Inf,
-// overflow, underflow, subnormal results) included. Sums run in the Go
+// overflow, underflow, subnormal results) included. Where a Go function
+// branches rarely (Expm1's larger arguments, HiddenDiff's rare samples),
+// the kernel leaves the case to the Go code. Sums run in the Go
 // code's order: a product's every element from +0 in increasing l, the
 // nudge sums of HiddenDiff in increasing sample. So nn's golden digits
 // (nn/testdata/golden.json) are the same with the kernels and without; the
