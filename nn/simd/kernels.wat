@@ -327,6 +327,16 @@
       (i64x2.sub
         (v128.and (i64x2.shr_u (local.get $y) (i32.const 52)) (v128.const i64x2 0x7ff 0x7ff))
         (v128.const i64x2 1023 1023))))
+    ;; When 2**-28 ≤ |x| ≤ 708 in both lanes, the usual case, no special
+    ;; case applies and e is a normal exponent (|k| ≤ 1022): ldexp only
+    ;; replaces y's exponent by e, and m = 1 changes nothing.
+    (if (i64x2.all_true (v128.and
+          (f64x2.ge (f64x2.abs (local.get $x)) (v128.const f64x2 0x1p-28 0x1p-28))
+          (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 708 708))))
+      (then
+        (return (v128.or
+          (v128.and (local.get $y) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
+          (i64x2.shl (i64x2.add (local.get $e) (v128.const i64x2 1023 1023)) (i32.const 52))))))
     ;; a subnormal result: e += 53, and m = 2**-53 multiplies at the end
     (local.set $den (i64x2.lt_s (local.get $e) (v128.const i64x2 -1022 -1022)))
     (local.set $e (i64x2.add (local.get $e) (v128.and (local.get $den) (v128.const i64x2 53 53))))
