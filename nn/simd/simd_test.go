@@ -413,3 +413,22 @@ func TestDgemmPanics(t *testing.T) {
 		}()
 	}
 }
+
+// The kernels' wrappers allocate nothing: incremental calls HiddenDiff
+// 16,384 times a gradient.
+func TestNoAllocs(t *testing.T) {
+	c := newHiddenCase(rand.New(rand.NewPCG(17, 18)), 100, 1e-4)
+	x, y := make([]float64, 100), make([]float64, 100)
+	a, b, m := make([]float64, 64), make([]float64, 64), make([]float64, 64)
+	for name, f := range map[string]func(){
+		"HiddenDiff":  func() { c.run() },
+		"Exp":         func() { Exp(y, x) },
+		"Expm1":       func() { Expm1(y, x) },
+		"BiasSigmoid": func() { BiasSigmoid(y, x, a[:10]) },
+		"Dgemm":       func() { Dgemm(false, 8, 8, 8, a, 8, b, 8, m, 8) },
+	} {
+		if n := testing.AllocsPerRun(100, f); n != 0 {
+			t.Errorf("%s allocates %v times a call (kernels on: %v)", name, n, On())
+		}
+	}
+}
