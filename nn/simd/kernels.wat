@@ -68,6 +68,69 @@
       (i32.const 3)))
 
   ;; ------------------------------------------------------------------
+  ;; Constants. They are mutable globals only because V8 builds every
+  ;; v128.const anew, in three instructions, at each use, and loads a
+  ;; mutable global in one: exp and the sigmoid run a fifth faster so.
+  ;; Nothing ever changes them.
+
+  (global $one (mut v128) (v128.const f64x2 1 1))
+  (global $two (mut v128) (v128.const f64x2 2 2))
+  (global $three (mut v128) (v128.const f64x2 3 3))
+  (global $five (mut v128) (v128.const f64x2 5 5))
+  (global $six (mut v128) (v128.const f64x2 6 6))
+  (global $seven (mut v128) (v128.const f64x2 7 7))
+  (global $half (mut v128) (v128.const f64x2 0.5 0.5))
+  (global $quarter (mut v128) (v128.const f64x2 0.25 0.25))
+  (global $inf (mut v128) (v128.const f64x2 inf inf))
+  ;; the sign bit
+  (global $sign (mut v128) (v128.const i64x2 0x8000000000000000 0x8000000000000000))
+  ;; all bits but the exponent's
+  (global $notexp (mut v128) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
+  ;; an exponent's bits, shifted down
+  (global $expbits (mut v128) (v128.const i64x2 0x7ff 0x7ff))
+  ;; the exponent bias, and the largest exponent
+  (global $bias (mut v128) (v128.const i64x2 1023 1023))
+  ;; the smallest normal exponent
+  (global $emin (mut v128) (v128.const i64x2 -1022 -1022))
+  (global $53 (mut v128) (v128.const i64x2 53 53))
+  ;; 2**-53
+  (global $2p-53 (mut v128) (v128.const f64x2 0x1p-53 0x1p-53))
+  ;; exp's Log2e
+  (global $log2e (mut v128) (v128.const f64x2 0x1.71547652b82fep+0 0x1.71547652b82fep+0))
+  ;; Ln2Hi
+  (global $ln2hi (mut v128) (v128.const f64x2 0x1.62e42feep-1 0x1.62e42feep-1))
+  ;; Ln2Lo
+  (global $ln2lo (mut v128) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33))
+  ;; expmulti's P1 … P5
+  (global $p1 (mut v128) (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3))
+  (global $p2 (mut v128) (v128.const f64x2 -0x1.6c16c16bebd93p-9 -0x1.6c16c16bebd93p-9))
+  (global $p3 (mut v128) (v128.const f64x2 0x1.1566aaf25de2cp-14 0x1.1566aaf25de2cp-14))
+  (global $p4 (mut v128) (v128.const f64x2 -0x1.bbd41c5d26bf1p-20 -0x1.bbd41c5d26bf1p-20))
+  (global $p5 (mut v128) (v128.const f64x2 0x1.6376972bea4dp-25 0x1.6376972bea4dp-25))
+  ;; exp's Overflow, Underflow and NearZero (2**-28)
+  (global $overflow (mut v128) (v128.const f64x2 0x1.62e42fefa39efp+9 0x1.62e42fefa39efp+9))
+  (global $underflow (mut v128) (v128.const f64x2 -0x1.74910d52d3051p+9 -0x1.74910d52d3051p+9))
+  (global $nearzero (mut v128) (v128.const f64x2 0x1p-28 0x1p-28))
+  ;; the bound of exp's usual case
+  (global $708 (mut v128) (v128.const f64x2 708 708))
+  ;; expm1's Ln2Half and Tiny (2**-54)
+  (global $ln2half (mut v128) (v128.const f64x2 0x1.62e42fefa39efp-2 0x1.62e42fefa39efp-2))
+  (global $tiny (mut v128) (v128.const f64x2 0x1p-54 0x1p-54))
+  ;; expm1's Q1 … Q5
+  (global $q1 (mut v128) (v128.const f64x2 -0x1.11111111110f4p-5 -0x1.11111111110f4p-5))
+  (global $q2 (mut v128) (v128.const f64x2 0x1.a01a019fe5585p-10 0x1.a01a019fe5585p-10))
+  (global $q3 (mut v128) (v128.const f64x2 -0x1.4ce199eaadbb7p-14 -0x1.4ce199eaadbb7p-14))
+  (global $q4 (mut v128) (v128.const f64x2 0x1.0cfca86e65239p-18 0x1.0cfca86e65239p-18))
+  (global $q5 (mut v128) (v128.const f64x2 -0x1.afdb76e09c32dp-23 -0x1.afdb76e09c32dp-23))
+  ;; sumSteps' 1.0/3, 0.2 and 1.0/6
+  (global $third (mut v128) (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2))
+  (global $fifth (mut v128) (v128.const f64x2 0x1.999999999999ap-3 0x1.999999999999ap-3))
+  (global $sixth (mut v128) (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3))
+  ;; sumSteps' bound of the series, ±1/1024
+  (global $step (mut v128) (v128.const f64x2 0x1p-10 0x1p-10))
+  (global $-step (mut v128) (v128.const f64x2 -0x1p-10 -0x1p-10))
+
+  ;; ------------------------------------------------------------------
   ;; Matrix product C = A·B, every C[i][j] the sequential sum
   ;;
   ;;   s := 0.0
@@ -295,76 +358,76 @@
     ;; either way, and takes the near-zero branch below).
     (local.set $k (i32x4.trunc_sat_f64x2_s_zero
       (f64x2.add
-        (f64x2.mul (v128.const f64x2 0x1.71547652b82fep+0 0x1.71547652b82fep+0) (local.get $x))
-        (v128.or (v128.const f64x2 0.5 0.5)
-          (v128.and (local.get $x) (v128.const i64x2 0x8000000000000000 0x8000000000000000))))))
+        (f64x2.mul (global.get $log2e) (local.get $x))
+        (v128.or (global.get $half)
+          (v128.and (local.get $x) (global.get $sign))))))
     (local.set $kf (f64x2.convert_low_i32x4_s (local.get $k)))
     (local.set $k (i64x2.extend_low_i32x4_s (local.get $k)))
     ;; hi := x - float64(k)*Ln2Hi;  lo := float64(k)*Ln2Lo
     (local.set $hi (f64x2.sub (local.get $x)
-      (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.62e42feep-1 0x1.62e42feep-1))))
-    (local.set $lo (f64x2.mul (local.get $kf) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33)))
+      (f64x2.mul (local.get $kf) (global.get $ln2hi))))
+    (local.set $lo (f64x2.mul (local.get $kf) (global.get $ln2lo)))
     ;; expmulti: r := hi - lo;  t := r*r
     (local.set $r (f64x2.sub (local.get $hi) (local.get $lo)))
     (local.set $t (f64x2.mul (local.get $r) (local.get $r)))
     ;; c := r - t*(P1+t*(P2+t*(P3+t*(P4+t*P5))))
     (local.set $c (f64x2.sub (local.get $r) (f64x2.mul (local.get $t)
-      (f64x2.add (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (f64x2.mul (local.get $t)
-      (f64x2.add (v128.const f64x2 -0x1.6c16c16bebd93p-9 -0x1.6c16c16bebd93p-9) (f64x2.mul (local.get $t)
-      (f64x2.add (v128.const f64x2 0x1.1566aaf25de2cp-14 0x1.1566aaf25de2cp-14) (f64x2.mul (local.get $t)
-      (f64x2.add (v128.const f64x2 -0x1.bbd41c5d26bf1p-20 -0x1.bbd41c5d26bf1p-20) (f64x2.mul (local.get $t)
-        (v128.const f64x2 0x1.6376972bea4dp-25 0x1.6376972bea4dp-25))))))))))))
+      (f64x2.add (global.get $p1) (f64x2.mul (local.get $t)
+      (f64x2.add (global.get $p2) (f64x2.mul (local.get $t)
+      (f64x2.add (global.get $p3) (f64x2.mul (local.get $t)
+      (f64x2.add (global.get $p4) (f64x2.mul (local.get $t)
+        (global.get $p5))))))))))))
     ;; y := 1 - ((lo - (r*c)/(2-c)) - hi)
-    (local.set $y (f64x2.sub (v128.const f64x2 1 1)
+    (local.set $y (f64x2.sub (global.get $one)
       (f64x2.sub
         (f64x2.sub (local.get $lo)
           (f64x2.div (f64x2.mul (local.get $r) (local.get $c))
-            (f64x2.sub (v128.const f64x2 2 2) (local.get $c))))
+            (f64x2.sub (global.get $two) (local.get $c))))
         (local.get $hi))))
     ;; Ldexp(y, k). y is normal and positive here, so ldexp's early cases
     ;; and normalize do nothing: e := k + y's exponent.
     (local.set $e (i64x2.add (local.get $k)
       (i64x2.sub
-        (v128.and (i64x2.shr_u (local.get $y) (i32.const 52)) (v128.const i64x2 0x7ff 0x7ff))
-        (v128.const i64x2 1023 1023))))
+        (v128.and (i64x2.shr_u (local.get $y) (i32.const 52)) (global.get $expbits))
+        (global.get $bias))))
     ;; When 2**-28 ≤ |x| ≤ 708 in both lanes, the usual case, no special
     ;; case applies and e is a normal exponent (|k| ≤ 1022): ldexp only
     ;; replaces y's exponent by e, and m = 1 changes nothing.
     (if (i64x2.all_true (v128.and
-          (f64x2.ge (f64x2.abs (local.get $x)) (v128.const f64x2 0x1p-28 0x1p-28))
-          (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 708 708))))
+          (f64x2.ge (f64x2.abs (local.get $x)) (global.get $nearzero))
+          (f64x2.le (f64x2.abs (local.get $x)) (global.get $708))))
       (then
         (return (v128.or
-          (v128.and (local.get $y) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
-          (i64x2.shl (i64x2.add (local.get $e) (v128.const i64x2 1023 1023)) (i32.const 52))))))
+          (v128.and (local.get $y) (global.get $notexp))
+          (i64x2.shl (i64x2.add (local.get $e) (global.get $bias)) (i32.const 52))))))
     ;; a subnormal result: e += 53, and m = 2**-53 multiplies at the end
-    (local.set $den (i64x2.lt_s (local.get $e) (v128.const i64x2 -1022 -1022)))
-    (local.set $e (i64x2.add (local.get $e) (v128.and (local.get $den) (v128.const i64x2 53 53))))
+    (local.set $den (i64x2.lt_s (local.get $e) (global.get $emin)))
+    (local.set $e (i64x2.add (local.get $e) (v128.and (local.get $den) (global.get $53))))
     (local.set $res (f64x2.mul
-      (v128.bitselect (v128.const f64x2 0x1p-53 0x1p-53) (v128.const f64x2 1 1) (local.get $den))
+      (v128.bitselect (global.get $2p-53) (global.get $one) (local.get $den))
       (v128.or
-        (v128.and (local.get $y) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
-        (i64x2.shl (i64x2.add (local.get $e) (v128.const i64x2 1023 1023)) (i32.const 52)))))
+        (v128.and (local.get $y) (global.get $notexp))
+        (i64x2.shl (i64x2.add (local.get $e) (global.get $bias)) (i32.const 52)))))
     ;; ldexp's underflow (e < -1075 before the +53) and overflow
     (local.set $res (v128.bitselect (v128.const f64x2 0 0) (local.get $res)
-      (i64x2.lt_s (local.get $e) (v128.const i64x2 -1022 -1022))))
-    (local.set $res (v128.bitselect (v128.const f64x2 inf inf) (local.get $res)
-      (i64x2.gt_s (local.get $e) (v128.const i64x2 1023 1023))))
+      (i64x2.lt_s (local.get $e) (global.get $emin))))
+    (local.set $res (v128.bitselect (global.get $inf) (local.get $res)
+      (i64x2.gt_s (local.get $e) (global.get $bias))))
     ;; exp's special cases, each lane on its own: |x| < 2**-28 gives 1+x,
     ;; x < Underflow 0 (and -Inf), x > Overflow +Inf (and +Inf), NaN x.
     (local.set $res (v128.bitselect
-      (f64x2.add (v128.const f64x2 1 1) (local.get $x)) (local.get $res)
-      (f64x2.lt (f64x2.abs (local.get $x)) (v128.const f64x2 0x1p-28 0x1p-28))))
+      (f64x2.add (global.get $one) (local.get $x)) (local.get $res)
+      (f64x2.lt (f64x2.abs (local.get $x)) (global.get $nearzero))))
     (local.set $res (v128.bitselect (v128.const f64x2 0 0) (local.get $res)
-      (f64x2.lt (local.get $x) (v128.const f64x2 -0x1.74910d52d3051p+9 -0x1.74910d52d3051p+9))))
-    (local.set $res (v128.bitselect (v128.const f64x2 inf inf) (local.get $res)
-      (f64x2.gt (local.get $x) (v128.const f64x2 0x1.62e42fefa39efp+9 0x1.62e42fefa39efp+9))))
+      (f64x2.lt (local.get $x) (global.get $underflow))))
+    (local.set $res (v128.bitselect (global.get $inf) (local.get $res)
+      (f64x2.gt (local.get $x) (global.get $overflow))))
     (v128.bitselect (local.get $x) (local.get $res) (f64x2.ne (local.get $x) (local.get $x))))
 
   ;; sigmoid is 1/(1+exp(-a)), as nn's sigmoid computes it.
   (func $sigmoidv (param $a v128) (result v128)
-    (f64x2.div (v128.const f64x2 1 1)
-      (f64x2.add (v128.const f64x2 1 1) (call $expv (f64x2.neg (local.get $a))))))
+    (f64x2.div (global.get $one)
+      (f64x2.add (global.get $one) (call $expv (f64x2.neg (local.get $a))))))
 
   ;; exp: dst[i] = exp(src[i]) for i < n (dst may be src).
   (func $exp (type $exp) (param $dst i32) (param $src i32) (param $n i32)
@@ -386,27 +449,27 @@
   (func $expm1v (param $x v128) (result v128)
     (local $hfx v128) (local $hxs v128) (local $r1 v128) (local $t v128) (local $e v128)
     ;; hfx := 0.5 * x;  hxs := x * hfx
-    (local.set $hfx (f64x2.mul (v128.const f64x2 0.5 0.5) (local.get $x)))
+    (local.set $hfx (f64x2.mul (global.get $half) (local.get $x)))
     (local.set $hxs (f64x2.mul (local.get $x) (local.get $hfx)))
     ;; r1 := 1 + hxs*(Q1+hxs*(Q2+hxs*(Q3+hxs*(Q4+hxs*Q5))))
-    (local.set $r1 (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $hxs)
-      (f64x2.add (v128.const f64x2 -0x1.11111111110f4p-5 -0x1.11111111110f4p-5) (f64x2.mul (local.get $hxs)
-      (f64x2.add (v128.const f64x2 0x1.a01a019fe5585p-10 0x1.a01a019fe5585p-10) (f64x2.mul (local.get $hxs)
-      (f64x2.add (v128.const f64x2 -0x1.4ce199eaadbb7p-14 -0x1.4ce199eaadbb7p-14) (f64x2.mul (local.get $hxs)
-      (f64x2.add (v128.const f64x2 0x1.0cfca86e65239p-18 0x1.0cfca86e65239p-18) (f64x2.mul (local.get $hxs)
-        (v128.const f64x2 -0x1.afdb76e09c32dp-23 -0x1.afdb76e09c32dp-23))))))))))))
+    (local.set $r1 (f64x2.add (global.get $one) (f64x2.mul (local.get $hxs)
+      (f64x2.add (global.get $q1) (f64x2.mul (local.get $hxs)
+      (f64x2.add (global.get $q2) (f64x2.mul (local.get $hxs)
+      (f64x2.add (global.get $q3) (f64x2.mul (local.get $hxs)
+      (f64x2.add (global.get $q4) (f64x2.mul (local.get $hxs)
+        (global.get $q5))))))))))))
     ;; t := 3 - r1*hfx;  e := hxs * ((r1 - t) / (6.0 - x*t))
-    (local.set $t (f64x2.sub (v128.const f64x2 3 3) (f64x2.mul (local.get $r1) (local.get $hfx))))
+    (local.set $t (f64x2.sub (global.get $three) (f64x2.mul (local.get $r1) (local.get $hfx))))
     (local.set $e (f64x2.mul (local.get $hxs)
       (f64x2.div (f64x2.sub (local.get $r1) (local.get $t))
-        (f64x2.sub (v128.const f64x2 6 6) (f64x2.mul (local.get $x) (local.get $t))))))
+        (f64x2.sub (global.get $six) (f64x2.mul (local.get $x) (local.get $t))))))
     ;; x - (x*e - hxs) where 2**-54 ≤ |x| ≤ ln2/2, else x
     (v128.bitselect
       (f64x2.sub (local.get $x) (f64x2.sub (f64x2.mul (local.get $x) (local.get $e)) (local.get $hxs)))
       (local.get $x)
       (v128.and
-        (f64x2.ge (f64x2.abs (local.get $x)) (v128.const f64x2 0x1p-54 0x1p-54))
-        (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 0x1.62e42fefa39efp-2 0x1.62e42fefa39efp-2)))))
+        (f64x2.ge (f64x2.abs (local.get $x)) (global.get $tiny))
+        (f64x2.le (f64x2.abs (local.get $x)) (global.get $ln2half)))))
 
   ;; expm1: dst[i] = expm1(src[i]) for i < n where |src[i]| ≤ ln2/2, and
   ;; dst[i] = src[i] elsewhere; returns how many are elsewhere (NaN
@@ -419,7 +482,7 @@
         (local.set $x (v128.load align=8 (local.get $src)))
         (v128.store align=8 (local.get $dst) (call $expm1v (local.get $x)))
         (local.set $far (i64x2.sub (local.get $far) (v128.not
-          (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 0x1.62e42fefa39efp-2 0x1.62e42fefa39efp-2)))))
+          (f64x2.le (f64x2.abs (local.get $x)) (global.get $ln2half)))))
         (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
         (local.set $src (i32.add (local.get $src) (i32.const 16)))
         (local.set $n (i32.sub (local.get $n) (i32.const 2)))
@@ -429,7 +492,7 @@
         (local.set $x (v128.load64_zero (local.get $src)))
         (v128.store64_lane 0 (local.get $dst) (call $expm1v (local.get $x)))
         (local.set $far (i64x2.sub (local.get $far) (v128.not
-          (f64x2.le (f64x2.abs (local.get $x)) (v128.const f64x2 0x1.62e42fefa39efp-2 0x1.62e42fefa39efp-2)))))))
+          (f64x2.le (f64x2.abs (local.get $x)) (global.get $ln2half)))))))
     ;; lane 1 of the odd tail is 0, which counts as near
     (i32.wrap_i64 (i64.add (i64x2.extract_lane 0 (local.get $far)) (i64x2.extract_lane 1 (local.get $far)))))
 
@@ -495,33 +558,33 @@
               (f64x2.mul (f64x2.splat (f64.neg (local.get $ev)))
                 (v128.load64_lane 1 (local.get $xm1m) (v128.load64_zero (local.get $xm1p))))
               (f64x2.splat (local.get $zv)))
-            (f64x2.add (v128.const f64x2 1 1)
+            (f64x2.add (global.get $one)
               (f64x2.mul (f64x2.splat (local.get $ev))
                 (v128.load64_lane 1 (local.get $xm) (v128.load64_zero (local.get $xp))))))
           (f64x2.splat (f64.mul (f64.load (local.get $sgn)) (local.get $dw)))))
         ;; sumSteps' rare branch: d >= 1/1024 || d <= -1/1024
         (if (v128.any_true (v128.or
-              (f64x2.ge (local.get $d) (v128.const f64x2 0x1p-10 0x1p-10))
-              (f64x2.le (local.get $d) (v128.const f64x2 -0x1p-10 -0x1p-10))))
+              (f64x2.ge (local.get $d) (global.get $step))
+              (f64x2.le (local.get $d) (global.get $-step))))
           (then (return (i32.const 0))))
         ;; u := s * d * (1 + d/2*(1+d/3*(1+d/4*(1+d/5*(1+d/6)))))
         ;; (d/2 and d/4 as d*0.5 and d*0.25: the same exactly rounded value)
         (local.set $u (f64x2.mul
           (f64x2.mul (v128.load64_splat (local.get $sd)) (local.get $d))
-          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.mul (local.get $d) (v128.const f64x2 0.5 0.5))
-          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.div (local.get $d) (v128.const f64x2 3 3))
-          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.mul (local.get $d) (v128.const f64x2 0.25 0.25))
-          (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.div (local.get $d) (v128.const f64x2 5 5))
-          (f64x2.add (v128.const f64x2 1 1) (f64x2.div (local.get $d) (v128.const f64x2 6 6)))))))))))))
+          (f64x2.add (global.get $one) (f64x2.mul (f64x2.mul (local.get $d) (global.get $half))
+          (f64x2.add (global.get $one) (f64x2.mul (f64x2.div (local.get $d) (global.get $three))
+          (f64x2.add (global.get $one) (f64x2.mul (f64x2.mul (local.get $d) (global.get $quarter))
+          (f64x2.add (global.get $one) (f64x2.mul (f64x2.div (local.get $d) (global.get $five))
+          (f64x2.add (global.get $one) (f64x2.div (local.get $d) (global.get $six)))))))))))))
         ;; total += u * (1 - u*(0.5-u*(1.0/3-u*(0.25-u*(0.2-u*(1.0/6-u/7))))))
         (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $u)
-          (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $u)
-          (f64x2.sub (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $u)
-          (f64x2.sub (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2) (f64x2.mul (local.get $u)
-          (f64x2.sub (v128.const f64x2 0.25 0.25) (f64x2.mul (local.get $u)
-          (f64x2.sub (v128.const f64x2 0x1.999999999999ap-3 0x1.999999999999ap-3) (f64x2.mul (local.get $u)
-          (f64x2.sub (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3)
-            (f64x2.div (local.get $u) (v128.const f64x2 7 7))))))))))))))))
+          (f64x2.sub (global.get $one) (f64x2.mul (local.get $u)
+          (f64x2.sub (global.get $half) (f64x2.mul (local.get $u)
+          (f64x2.sub (global.get $third) (f64x2.mul (local.get $u)
+          (f64x2.sub (global.get $quarter) (f64x2.mul (local.get $u)
+          (f64x2.sub (global.get $fifth) (f64x2.mul (local.get $u)
+          (f64x2.sub (global.get $sixth)
+            (f64x2.div (local.get $u) (global.get $seven))))))))))))))))
         (local.set $e (i32.add (local.get $e) (i32.const 8)))
         (local.set $z (i32.add (local.get $z) (i32.const 8)))
         (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
