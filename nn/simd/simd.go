@@ -1,12 +1,9 @@
 package simd
 
 import (
-	"errors"
 	"math"
 	"unsafe"
 )
-
-var errNoKernels = errors.New("simd: the host supplied no SIMD kernels")
 
 // maxLen bounds the lengths and strides handed to the kernels, so that
 // every byte offset fits their 32-bit arithmetic. Anything longer (2 GiB of

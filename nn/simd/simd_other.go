@@ -2,10 +2,15 @@
 
 package simd
 
-import "unsafe"
+import (
+	"errors"
+	"unsafe"
+)
 
 // Outside WebAssembly there are no kernels: available says so, and the
 // others are never called.
+
+var errNoKernels = errors.New("simd: the host supplied no SIMD kernels")
 
 func available() int32 { return 0 }
 
