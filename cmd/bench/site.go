@@ -13,25 +13,23 @@ import (
 )
 
 // buildSite builds the page into a new temporary directory, as make build
-// does into site/: app.wasm and worker.wasm, the page's own files from
-// site/, Go's wasm_exec.js, simd.js and simd.wasm from nn/simd, then what
-// sitegen writes (index.html, og.png, sw.js). It leaves site/ alone (the
-// browser tests of others may be serving it). The caller removes the
-// directory.
+// does into site/: bibun.wasm (the one program of the page and its
+// workers), the page's own files from site/, Go's wasm_exec.js, simd.js
+// and simd.wasm from nn/simd, then what sitegen writes (index.html, og.png,
+// sw.js). It leaves site/ alone (the browser tests of others may be serving
+// it). The caller removes the directory.
 func buildSite(goCmd, root string) (string, error) {
 	dir, err := os.MkdirTemp("", "bibun-bench-site-")
 	if err != nil {
 		return "", err
 	}
-	for _, pkg := range []string{"app", "worker"} {
-		cmd := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s",
-			"-o", filepath.Join(dir, pkg+".wasm"), "./wasm/"+pkg)
-		cmd.Dir = root
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			os.RemoveAll(dir)
-			return "", fmt.Errorf("building wasm/%s: %v: %s", pkg, err, lastLines(string(out), 3))
-		}
+	cmd := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s",
+		"-o", filepath.Join(dir, "bibun.wasm"), "./wasm/app")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("building wasm/app: %v: %s", err, lastLines(string(out), 3))
 	}
 	var files []string
 	for _, pattern := range []string{"*.html", "*.css", "*.js", "*.svg", "*.png", "*.json"} {

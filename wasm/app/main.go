@@ -1,7 +1,10 @@
 //go:build js && wasm
 
-// Command app is the page: it wires the store to the view, the workers
-// and the browser, and renders. site/app.js runs it.
+// Command app is bibun's one program, bibun.wasm, in both of its roles.
+// In the page (site/app.js runs it) it wires the store to the view, the
+// workers and the browser, and renders. In a Web Worker (site/worker.js
+// runs the same compiled module, which the page posts it) it is a training
+// worker: package worker.
 package main
 
 import (
@@ -19,6 +22,7 @@ import (
 	"bibun/wasm/app/text"
 	"bibun/wasm/app/view"
 	"bibun/wasm/msg"
+	"bibun/wasm/worker"
 )
 
 // renderEvery is the least time between two renders of the page. Workers
@@ -32,6 +36,10 @@ const renderEvery = 100 * time.Millisecond
 const drawGap = 30 * time.Millisecond
 
 func main() {
+	if worker.Inside() {
+		worker.Run()
+		return
+	}
 	b := browser.New(func(ok bool, url string) {
 		dispatcher.Dispatch(&action.LinkCopied{OK: ok, URL: url})
 	})

@@ -1,7 +1,10 @@
 //go:build js && wasm
 
-// Package pool runs the training workers: Web Workers executing
-// worker.wasm through site/worker.js. It is the store's Workers.
+// Package pool runs the training workers: Web Workers in which
+// site/worker.js runs the page's own program (bibun.wasm, whose main is a
+// worker there: package worker). The page has compiled it already: each
+// worker gets the compiled modules, window.bibunModules (site/app.js), in
+// its first message. It is the store's Workers.
 package pool
 
 import (
@@ -16,6 +19,10 @@ import (
 
 // script is the worker's entry point, next to the page.
 const script = "worker.js"
+
+// modules is the global that holds the compiled program and its kernels,
+// which worker.js takes as its first message.
+const modules = "bibunModules"
 
 // event is what a worker said: a message, or an error.
 type event struct {
@@ -73,7 +80,14 @@ func (p *Pool) Start(n int) {
 // start returns a new worker numbered i of generation gen.
 func (p *Pool) start(gen, i int) (w js.Value) {
 	defer func() {
-		if r := recover(); r != nil { // e.g. the browser refuses to start workers
+		// E.g. the browser refuses to start workers, or to post them
+		// compiled modules.
+		if r := recover(); r != nil {
+			if w.Type() == js.TypeObject {
+				w.Call("terminate")
+				w.Set("onmessage", js.Null())
+				w.Set("onerror", js.Null())
+			}
 			p.events.Put(event{gen: gen, worker: i, err: fmt.Sprint(r), failed: true})
 			w = js.Null()
 		}
@@ -98,6 +112,7 @@ func (p *Pool) start(gen, i int) (w js.Value) {
 	w.Set("onmessage", onMessage)
 	w.Set("onerror", onError)
 	p.funcs = append(p.funcs, onMessage, onError)
+	w.Call("postMessage", js.Global().Get(modules))
 	return w
 }
 
