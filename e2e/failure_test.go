@@ -46,6 +46,19 @@ const spoilModules = `(() => {
 	};
 })()`
 
+// countErrors, run at document start, counts in window.__workerErrors the
+// error events of every worker the page starts.
+const countErrors = `(() => {
+	const Real = window.Worker;
+	window.__workerErrors = 0;
+	window.Worker = function (url, options) {
+		const w = new Real(url, options);
+		w.addEventListener('error', () => window.__workerErrors++);
+		return w;
+	};
+	window.Worker.prototype = Real.prototype;
+})()`
+
 // TestWorkerFailsToLoad breaks each thing a worker needs to start: its
 // script, or the compiled program the page posts it (another program, one
 // that does not instantiate, none at all). The page says a worker failed
@@ -64,7 +77,7 @@ func TestWorkerFailsToLoad(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
-			base, scripts := serverURL, []string{spoilModules, `window.__spoiled = ` + c.spoiled}
+			base, scripts := serverURL, []string{countErrors, spoilModules, `window.__spoiled = ` + c.spoiled}
 			var path string
 			var good []byte
 			if c.file != "" {
@@ -77,10 +90,11 @@ func TestWorkerFailsToLoad(t *testing.T) {
 				if err := os.Remove(path); err != nil {
 					t.Fatal(err)
 				}
-				base, scripts = serveSite(t, dir), nil
+				base, scripts = serveSite(t, dir), scripts[:1]
 			}
 			tab, con := openIn(t, suite, base, with(article, "steps=2", "workers=2"), scripts...)
 			waitFor(t, tab, "error", loadTimeout)
+			waitTrue(t, tab, `window.__workerErrors === 2`, loadTimeout, "both workers to fail")
 			why := problem(t, tab)
 			t.Logf("status: %s", text(t, tab, "status"))
 			t.Logf("problem: %s", why)
@@ -95,6 +109,7 @@ func TestWorkerFailsToLoad(t *testing.T) {
 			// the fresh workers this starts fail the same way.
 			setParam(t, tab, "hidden", "32")
 			waitTrue(t, tab, `location.hash.includes('&hidden=32&')`, shortTimeout, "the link to follow the hidden control")
+			waitTrue(t, tab, `window.__workerErrors === 4`, loadTimeout, "the fresh workers to fail")
 			waitFor(t, tab, "error", loadTimeout)
 
 			// Mended, the site runs after Reset.
