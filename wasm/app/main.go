@@ -57,7 +57,8 @@ func main() {
 	})
 	dispatcher.Dispatch(&action.ReadLink{Fragment: b.Fragment()})
 
-	page := &view.Page{Store: s, Base: browser.Base()}
+	page := &view.Page{Store: s, Base: browser.Base(), Upto: view.Seen}
+	browser.Yield() // Go's start was one task of the page's thread, the first render is the next
 	if err := vecty.RenderInto("body", page); err != nil {
 		panic(err)
 	}
@@ -88,6 +89,19 @@ func main() {
 		return a != nil
 	})
 	b.OnHashChange(func(fragment string) { dispatcher.Dispatch(&action.ReadLink{Fragment: fragment}) })
+
+	// The first render drew what a visitor sees first (view.Seen); the
+	// rest follows a part at a time, each once the browser has painted the
+	// last, and then the workers, which would take the cores the page
+	// needs to draw. (vecty renders on animation frames: a page loaded in a
+	// hidden tab draws the rest when shown.)
+	for page.Upto < view.Whole {
+		browser.WaitPaint()
+		page.Upto++
+		vecty.Rerender(page)
+	}
+	browser.WaitPaint()
+	workers.Open()
 	browser.Ready()
 	select {}
 }

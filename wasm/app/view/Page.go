@@ -22,11 +22,32 @@ var pageText = text.Table[struct{ Settings, Intro, Teach string }]{
 // the run on the other. The link's classroom keys change the view: embed=1
 // a compact one for an iframe, present=1 large type for a projector (both
 // fold the settings away), hide= takes panels out, lock= fixes controls.
+//
+// As the page loads, main draws it in parts, from what a visitor sees first
+// to what lies below (Upto), letting the browser paint between: each render
+// is then short enough for the page to answer between them.
 type Page struct {
 	vecty.Core
 	Store *store.Store
 	Base  string // the page's address without its fragment
+	Upto  Part   // the last part drawn
 }
+
+// Part is a part of the page, in the order main draws them as it loads.
+type Part int
+
+const (
+	// Seen is what a visitor sees first: the header, the introduction, the
+	// settings, the run's controls and the samples.
+	Seen Part = iota
+	// Below is the sharing box under the settings, and the run's table and
+	// charts and the colophon under the samples.
+	Below
+	// Teach is the teaching views, at the bottom of the run.
+	Teach
+	// Whole is every part.
+	Whole = Teach
+)
 
 // Render implements vecty.Component.
 func (p *Page) Render() vecty.ComponentOrHTML {
@@ -41,7 +62,9 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 		inner := vecty.List{
 			&SettingsPanel{State: st, Lang: lang, Workers: s.Workers(), Edits: s.Edits},
 			&CostLine{Config: c, Lang: lang, Workers: s.Workers(), Estimate: s.Estimate()},
-			&ShareBox{Copied: s.Copied, URL: p.link(st), Embed: p.link(with(st, true)), Lang: lang},
+		}
+		if p.Upto >= Below {
+			inner = append(inner, &ShareBox{Copied: s.Copied, URL: p.link(st), Embed: p.link(with(st, true)), Lang: lang})
 		}
 		settings = elem.Aside(vecty.Markup(vecty.Class("settings")), inner)
 		if compact {
@@ -49,7 +72,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 		}
 	}
 	var teach vecty.ComponentOrHTML
-	if show("teach") {
+	if show("teach") && p.Upto >= Teach {
 		teach = &TeachingSection{Store: s}
 		if st.Embed {
 			teach = fold("teach", txt.Teach, teach)
@@ -81,15 +104,15 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 				&NoticeList{Status: s.Status, Stopped: s.Stopped, Notices: s.Notices, Lang: lang},
 				&StepProgress{Progress: s.Progress, Lang: lang, Params: c.Params()},
 				vecty.If(show("samples"), &SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size}),
-				vecty.If(show("table"), &MetricsTable{Rows: s.Rows, Lang: lang}),
-				vecty.If(show("charts"), elem.Div(vecty.Markup(vecty.Class("charts")),
+				vecty.If(show("table") && p.Upto >= Below, &MetricsTable{Rows: s.Rows, Lang: lang}),
+				vecty.If(show("charts") && p.Upto >= Below, elem.Div(vecty.Markup(vecty.Class("charts")),
 					&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
 					&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
 				)),
 				teach,
 			),
 		),
-		vecty.If(!st.Embed, &Colophon{Lang: lang}),
+		vecty.If(!st.Embed && p.Upto >= Below, &Colophon{Lang: lang}),
 	)
 }
 
