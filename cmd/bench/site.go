@@ -12,6 +12,10 @@ import (
 	"bibun/internal/sitegen"
 )
 
+// wasmFlags are the build flags of bibun.wasm, the Makefile's WASMFLAGS
+// (TestWasmFlags checks that they agree).
+var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=bibun/wasm/app/view=-l"}
+
 // buildSite builds the page into a new temporary directory, as make build
 // does into site/: bibun.wasm (the one program of the page and its
 // workers), the page's own files from site/, Go's wasm_exec.js, simd.js
@@ -23,8 +27,7 @@ func buildSite(goCmd, root string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	cmd := exec.Command(goCmd, "build", "-trimpath", "-ldflags=-s",
-		"-o", filepath.Join(dir, "bibun.wasm"), "./wasm/app")
+	cmd := exec.Command(goCmd, append(append([]string{"build"}, wasmFlags...), "-o", filepath.Join(dir, "bibun.wasm"), "./wasm/app")...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
