@@ -62,9 +62,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 		inner := vecty.List{
 			&SettingsPanel{State: st, Lang: lang, Workers: s.Workers(), Edits: s.Edits},
 			&CostLine{Config: c, Lang: lang, Workers: s.Workers(), Estimate: s.Estimate()},
-		}
-		if p.Upto >= Below {
-			inner = append(inner, &ShareBox{Copied: s.Copied, URL: p.link(st), Embed: p.link(with(st, true)), Lang: lang})
+			p.upto(Below, &ShareBox{Copied: s.Copied, URL: p.link(st), Embed: p.link(with(st, true)), Lang: lang}),
 		}
 		settings = elem.Aside(vecty.Markup(vecty.Class("settings")), inner)
 		if compact {
@@ -72,11 +70,25 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 		}
 	}
 	var teach vecty.ComponentOrHTML
-	if show("teach") && p.Upto >= Teach {
+	if show("teach") {
 		teach = &TeachingSection{Store: s}
 		if st.Embed {
 			teach = fold("teach", txt.Teach, teach)
 		}
+		teach = p.upto(Teach, teach)
+	}
+	var table, charts, colophon vecty.ComponentOrHTML
+	if show("table") {
+		table = p.upto(Below, &MetricsTable{Rows: s.Rows, Lang: lang})
+	}
+	if show("charts") {
+		charts = p.upto(Below, elem.Div(vecty.Markup(vecty.Class("charts")),
+			&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
+			&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
+		))
+	}
+	if !st.Embed {
+		colophon = p.upto(Below, &Colophon{Lang: lang})
 	}
 	var header, intro vecty.ComponentOrHTML = &Masthead{Lang: lang, Link: st}, nil
 	if st.Embed {
@@ -104,16 +116,24 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 				&NoticeList{Status: s.Status, Stopped: s.Stopped, Notices: s.Notices, Lang: lang},
 				&StepProgress{Progress: s.Progress, Lang: lang, Params: c.Params()},
 				vecty.If(show("samples"), &SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size}),
-				vecty.If(show("table") && p.Upto >= Below, &MetricsTable{Rows: s.Rows, Lang: lang}),
-				vecty.If(show("charts") && p.Upto >= Below, elem.Div(vecty.Markup(vecty.Class("charts")),
-					&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
-					&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
-				)),
+				table,
+				charts,
 				teach,
 			),
 		),
-		vecty.If(!st.Embed && p.Upto >= Below, &Colophon{Lang: lang}),
+		colophon,
 	)
+}
+
+// upto returns c when the page draws part, and until then a hidden, empty
+// placeholder in its place. (vecty puts a child that was nil after the
+// last sibling it rendered, which is not its place when a sibling in
+// between skipped its render, as SampleGrid does.)
+func (p *Page) upto(part Part, c vecty.ComponentOrHTML) vecty.ComponentOrHTML {
+	if p.Upto >= part {
+		return c
+	}
+	return elem.Div(vecty.Markup(vecty.Attribute("hidden", "")))
 }
 
 // link returns the whole address of the page at st.
