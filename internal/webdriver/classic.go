@@ -98,29 +98,6 @@ func (s *Session) Click(ctx context.Context, element string) error {
 	return s.Do(ctx, http.MethodPost, "/element/"+element+"/click", nil, nil)
 }
 
-// NewWindow opens a new tab, without switching to it, and returns its
-// handle.
-func (s *Session) NewWindow(ctx context.Context) (string, error) {
-	var w struct {
-		Handle string `json:"handle"`
-	}
-	err := s.Do(ctx, http.MethodPost, "/window/new", map[string]string{"type": "tab"}, &w)
-	return w.Handle, err
-}
-
-// SwitchToWindow makes the window with handle the current one.
-func (s *Session) SwitchToWindow(ctx context.Context, handle string) error {
-	return s.Do(ctx, http.MethodPost, "/window", map[string]string{"handle": handle}, nil)
-}
-
-// CloseWindow closes the current window and returns the handles of the
-// windows left open. There is no current window until SwitchToWindow.
-func (s *Session) CloseWindow(ctx context.Context) ([]string, error) {
-	var left []string
-	err := s.Do(ctx, http.MethodDelete, "/window", nil, &left)
-	return left, err
-}
-
 // Delete ends the session; the remote end closes its browser.
 func (s *Session) Delete(ctx context.Context) error {
 	return s.Do(ctx, http.MethodDelete, "", nil, nil)

@@ -37,7 +37,7 @@ func (f *fakeDriver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(200, `{"ready":true,"message":"ready"}`)
 	case "POST /session":
 		answer(200, `{"sessionId":"s1","capabilities":{"browserName":"MiniBrowser","browserVersion":"2.50.6"}}`)
-	case "POST /session/s1/url", "POST /session/s1/element/e1/click", "POST /session/s1/window", "DELETE /session/s1":
+	case "POST /session/s1/url", "POST /session/s1/element/e1/click", "DELETE /session/s1":
 		answer(200, `null`)
 	case "POST /session/s1/execute/sync":
 		if strings.Contains(params["script"].(string), "throw") {
@@ -51,10 +51,6 @@ func (f *fakeDriver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		answer(200, `{"element-6066-11e4-a52e-4f735466cecf":"e1"}`)
-	case "POST /session/s1/window/new":
-		answer(200, `{"handle":"w2","type":"tab"}`)
-	case "DELETE /session/s1/window":
-		answer(200, `["w1"]`)
 	default:
 		answer(404, `{"error":"unknown command","message":"`+r.URL.Path+`","stacktrace":""}`)
 	}
@@ -90,15 +86,6 @@ func TestSession(t *testing.T) {
 	if err := s.Click(ctx, el); err != nil {
 		t.Error(err)
 	}
-	if h, err := s.NewWindow(ctx); err != nil || h != "w2" {
-		t.Errorf("NewWindow = %q, %v", h, err)
-	}
-	if err := s.SwitchToWindow(ctx, "w2"); err != nil {
-		t.Error(err)
-	}
-	if left, err := s.CloseWindow(ctx); err != nil || !slices.Equal(left, []string{"w1"}) {
-		t.Errorf("CloseWindow = %q, %v", left, err)
-	}
 	if err := s.Delete(ctx); err != nil {
 		t.Error(err)
 	}
@@ -110,9 +97,6 @@ func TestSession(t *testing.T) {
 		`POST /session/s1/execute/sync {"args":[1],"script":"return {sum: arguments[0] + 2}"}`,
 		`POST /session/s1/element {"using":"css selector","value":"#run"}`,
 		`POST /session/s1/element/e1/click {}`,
-		`POST /session/s1/window/new {"type":"tab"}`,
-		`POST /session/s1/window {"handle":"w2"}`,
-		`DELETE /session/s1/window`,
 		`DELETE /session/s1`,
 	}
 	if !slices.Equal(fake.sent, want) {
