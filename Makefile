@@ -10,13 +10,20 @@ WASMENV   := GOOS=js GOARCH=wasm
 # node runs js/wasm tests through go_js_wasm_exec, which lives here.
 WASMPATH  := PATH="$(GOROOT)/lib/wasm:$$PATH"
 ADDR      ?= localhost:8080
+# The site's public address, for the link previews' absolute og:image and og:url:
+#   make build SITE_URL=https://example.org/bibun/
+# Without it they are relative, which some previewers do not follow.
+SITE_URL  ?=
 
 # Pure packages whose tests also run under js/wasm (node).
 WASM_TESTED := ./nn/... ./wasm/...
 
 .PHONY: build serve test test-native lint test-wasm test-browser test-engines bench clean
 
+# sitegen runs last: it writes index.html (from web/), og.png, and sw.js, which lists every other
+# file of the site with its digest.
 build: site/wasm_exec.js site/app.wasm site/worker.wasm
+	$(GO) run ./cmd/sitegen -web web -site site -url '$(SITE_URL)'
 
 site/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
@@ -39,7 +46,8 @@ serve: build
 test: build test-native test-wasm test-browser test-engines
 
 # staticcheck is a tool dependency in go.mod (go tool staticcheck); it is built natively and then
-# checks the js/wasm packages as js/wasm code.
+# checks the js/wasm packages as js/wasm code. actionlint (also in go.mod) checks the workflows in
+# .github/workflows (the GitHub Pages deployment).
 STATICCHECK = $(shell $(GO) tool -n staticcheck)
 
 test-native: lint
@@ -52,6 +60,7 @@ lint:
 	$(STATICCHECK) ./...
 	$(WASMENV) $(STATICCHECK) ./wasm/... ./nn/...
 	$(STATICCHECK) -tags browser ./e2e/...
+	$(GO) tool actionlint
 
 test-wasm:
 	$(WASMPATH) $(WASMENV) $(GO) test -count=1 $(WASM_TESTED)
@@ -75,4 +84,4 @@ bench:
 	$(GO) run ./cmd/bench -go $(GO) -out $(CURDIR)/artifacts/bench.md
 
 clean:
-	rm -f site/*.wasm site/wasm_exec.js
+	rm -f site/*.wasm site/wasm_exec.js site/index.html site/og.png site/sw.js

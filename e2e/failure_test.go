@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"bibun/internal/static"
 )
@@ -125,9 +124,9 @@ func TestWorkerDies(t *testing.T) {
 	}
 	checkSteps(t, rows, len(rows))
 	checkNumbers(t, tab)
-	time.Sleep(time.Second) // the other worker, if it went on, would report now
+	waitSettled(t, tab) // the other worker's part, if it was under way, has come
 	if n := rowCount(t, tab); n != len(rows) || state(t, tab) != "error" {
-		t.Errorf("a second after the crash: %d rows (was %d), state %s", n, len(rows), state(t, tab))
+		t.Errorf("after the crash, with nothing owed: %d rows (was %d), state %s", n, len(rows), state(t, tab))
 	}
 
 	click(t, tab, "reset")

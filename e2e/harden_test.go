@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"bibun/internal/browser"
 )
@@ -122,9 +121,9 @@ func TestResetDuringNumericalStep(t *testing.T) {
 	ms, err := tab.TimeReset(shortTimeout)
 	check(t, err)
 	t.Logf("Reset during a numerical step: idle with the progress cleared %.1f ms after the click", ms)
-	time.Sleep(time.Second) // the abandoned step, if it went on, would report now
+	waitSettled(t, tab) // Reset ended the workers: they owe nothing
 	if s, n, p := state(t, tab), rowCount(t, tab), progress(t, tab); s != "idle" || n != 0 || p != "0" {
-		t.Errorf("a second after Reset: state %s, %d rows, progress %s; want idle, 0, 0", s, n, p)
+		t.Errorf("after Reset, with nothing owed: state %s, %d rows, progress %s; want idle, 0, 0", s, n, p)
 	}
 	noConsoleErrors(t, con)
 }
@@ -141,9 +140,9 @@ func TestPauseResume(t *testing.T) {
 	click(t, tab, "pause")
 	waitState(t, tab, "paused")
 	at := rowCount(t, tab)
-	time.Sleep(time.Second) // a step after the pause, if one were coming, would start now
+	waitSettled(t, tab) // the step under way at the pause has reported
 	if s, n := state(t, tab), rowCount(t, tab); s != "paused" || n != at {
-		t.Fatalf("a second after pausing at step %d: state %s, %d rows", at, s, n)
+		t.Fatalf("after pausing at step %d, with nothing owed: state %s, %d rows", at, s, n)
 	}
 	t.Logf("paused after step %d of 8", at)
 	if at >= 8 {

@@ -118,6 +118,13 @@ func waitDone(t *testing.T, tab *browser.Tab, id string, step int) {
 }
 
 // rowsAre returns the test of the metrics table having n rows.
+// waitSettled waits until no worker owes the page an answer
+// (browser.Settled): after it, the page changes only if asked.
+func waitSettled(t *testing.T, tab *browser.Tab) {
+	t.Helper()
+	waitTrue(t, tab, browser.Settled, runTimeout, "every request to the workers to be answered (data-pending 0)")
+}
+
 func rowsAre(n int) string { return browser.RowsExpr + ` === ` + strconv.Itoa(n) }
 
 // jsString quotes s as a JavaScript string literal.

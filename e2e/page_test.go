@@ -185,7 +185,7 @@ func TestStepAndReset(t *testing.T) {
 	click(t, tab, "step")
 	waitTrue(t, tab, browser.RowsExpr+` > 0`, runTimeout, "row 1 after clicking Step")
 	s := waitState(t, tab, "paused", "idle")
-	time.Sleep(time.Second) // a second step, if one were coming, would start now
+	waitSettled(t, tab) // a second step, if one were coming, would be owed
 	if rows := readTable(t, tab); len(rows) != 1 || rows[0].Step != 1 {
 		t.Errorf("after one Step the table has %d rows, want exactly row 1", len(rows))
 	}

@@ -8,12 +8,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"bibun/internal/sitegen"
 )
 
 // buildSite builds the page into a new temporary directory, as make build
 // does into site/: app.wasm and worker.wasm, the page's own files from
-// site/ and Go's wasm_exec.js. It leaves site/ alone (the browser tests of
-// others may be serving it). The caller removes the directory.
+// site/ and Go's wasm_exec.js, then what sitegen writes (index.html, og.png,
+// sw.js). It leaves site/ alone (the browser tests of others may be serving
+// it). The caller removes the directory.
 func buildSite(goCmd, root string) (string, error) {
 	dir, err := os.MkdirTemp("", "bibun-bench-site-")
 	if err != nil {
@@ -46,6 +49,10 @@ func buildSite(goCmd, root string) (string, error) {
 			os.RemoveAll(dir)
 			return "", err
 		}
+	}
+	if err := sitegen.Generate(sitegen.Options{Web: filepath.Join(root, "web"), Site: dir}); err != nil {
+		os.RemoveAll(dir)
+		return "", err
 	}
 	return dir, nil
 }

@@ -113,7 +113,8 @@ func (b *Browser) Version() (string, error) {
 
 // Open opens a new tab in which each of scripts runs at the start of every
 // document, before the page's own scripts (and unbound by its CSP). With
-// noCache the tab bypasses the HTTP cache, so every load is a first visit.
+// noCache the tab bypasses the HTTP cache and the page's service worker, so
+// every load is a first visit.
 // The tab does not navigate yet: see Tab.Navigate.
 func (b *Browser) Open(noCache bool, scripts ...string) (*Tab, error) {
 	ctx, cancel := chromedp.NewContext(b.ctx)
@@ -140,6 +141,13 @@ func (b *Browser) Open(noCache bool, scripts ...string) (*Tab, error) {
 			network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 			t.Close()
 			return nil, fmt.Errorf("disabling the cache: %w", err)
+		}
+		// The page's service worker answers from its own cache, which the
+		// HTTP cache's switch does not reach.
+		if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker,
+			network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+			t.Close()
+			return nil, fmt.Errorf("bypassing the service worker: %w", err)
 		}
 	}
 	return t, nil

@@ -21,6 +21,11 @@ func StateIs(s string) string { return Element("status") + `?.dataset.state === 
 var (
 	// RowsExpr is the number of rows of the metrics table.
 	RowsExpr = `document.querySelectorAll('[data-testid=metrics] tr[data-step]').length`
+	// Settled is true when no worker owes the page an answer: the status's
+	// data-pending is 0, so no step, part or teaching result is on its way
+	// until an action asks for one. A test that waits for it has proved
+	// that nothing more will happen, without sleeping to see.
+	Settled = Element("status") + `?.dataset.pending === "0"`
 	// ProgressExpr is the value attribute of the step's progress bar, "0"
 	// when no step is under way; "" when there is no bar.
 	ProgressExpr = Element("progress") + `?.getAttribute('value') ?? ""`

@@ -16,10 +16,20 @@ import (
 
 // CSP is the Content-Security-Policy of every response. The page runs only
 // its own scripts and wasm ('wasm-unsafe-eval' allows WebAssembly.instantiate,
-// nothing else), starts workers from its own origin, and cannot be framed.
+// nothing else) and starts workers, the service worker included, from its
+// own origin.
+//
+// Any page may frame it, so that a class's learning platform or a blog can
+// embed it: it has no login, no cookies and no private data, so a framing
+// page can trick a visitor into nothing worse than training a network. The
+// policy says so by having no frame-ancestors directive (nor an
+// X-Frame-Options header) rather than "frame-ancestors *": the wildcard
+// matches only ancestors with a network scheme, so a framing page with an
+// opaque origin (a sandboxed frame, as some platforms use) or a file: page
+// would still be refused, and browsers have not always agreed on those.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
 	"img-src 'self' data:; worker-src 'self'; connect-src 'self'; object-src 'none'; " +
-	"base-uri 'none'; frame-ancestors 'none'"
+	"base-uri 'none'"
 
 // types fixes the MIME type of the files the site is made of, so that the
 // answer does not depend on the host's mime tables (nosniff makes a wrong

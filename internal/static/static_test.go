@@ -198,8 +198,23 @@ func TestHeaders(t *testing.T) {
 			t.Errorf("GET %s: Cache-Control %q, want no-cache", path, res.Header.Get("Cache-Control"))
 		}
 	}
-	if !strings.Contains(CSP, "script-src 'self' 'wasm-unsafe-eval'") || !strings.Contains(CSP, "frame-ancestors 'none'") {
-		t.Errorf("CSP %q lacks a directive", CSP)
+	for _, want := range []string{"script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "object-src 'none'", "base-uri 'none'"} {
+		if !strings.Contains(CSP, want) {
+			t.Errorf("CSP %q lacks %s", CSP, want)
+		}
+	}
+}
+
+// TestFramingAllowed: any origin may frame the page (see CSP), so neither
+// the policy nor another header may forbid it.
+func TestFramingAllowed(t *testing.T) {
+	if strings.Contains(CSP, "frame-ancestors") {
+		t.Errorf("CSP %q restricts framing; the page is meant to be embedded anywhere", CSP)
+	}
+	for _, path := range []string{"/", "/missing.js"} {
+		if got := get(Handler(site(t)), path).Header.Get("X-Frame-Options"); got != "" {
+			t.Errorf("GET %s: X-Frame-Options %q forbids framing", path, got)
+		}
 	}
 }
 

@@ -2,11 +2,12 @@
 //
 //	v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1
 //
-// optionally followed by the page-only keys workers=1…8 and lang=en|ja.
+// optionally followed by the page-only keys workers=1…8 and lang, one of
+// the page's languages (text.Langs: en, ja).
 //
 // Every key is one row of a single table (table.go) that carries its name,
-// default, range and how to read and write it; Parse, Format and Default
-// are loops over that table. Parse never fails: whatever a link holds, it
+// default, range and how to read and write it; Parse, Set, Format and
+// Default are loops over that table. Parse never fails: whatever a link holds, it
 // returns a State whose Config passes spec.Config.Validate, with a Notice for
 // each value it could not use as given.
 //
@@ -56,7 +57,7 @@ const (
 type State struct {
 	Config  spec.Config
 	Workers int    // 0 = not set (page picks hardware concurrency, at most MaxWorkers); else 1..MaxWorkers
-	Lang    string // "" = not set (page follows the browser); else "en" or "ja"
+	Lang    string // "" = not set (page follows the browser); else one of text.Langs ("en", "ja")
 }
 
 // Default returns the state of a link with no keys: the article's settings
@@ -108,6 +109,32 @@ func ampersand(key string) int {
 	return index(key)
 }
 
+// Set returns s with the field of key set to value, written as in a link
+// but not percent-escaped ("0.3", "backprop"), and the notices that calls
+// for: value's own, and those of the fields whose range reads key (a
+// smaller train brings batch down). It is Parse of s's link with key=value
+// in it, without writing and reading the link; a key of no field changes
+// nothing. s must be within the table's ranges, as Parse returns it.
+func Set(s State, key, value string) (State, []Notice) {
+	i := index(key)
+	if i < 0 {
+		return s, nil
+	}
+	notices := make([][]Notice, len(fields))
+	for _, j := range order {
+		f := fields[j]
+		switch {
+		case j == i:
+			notices[j] = f.put(&s, value)
+		case f.after == key:
+			if v, set := f.write(s); set {
+				notices[j] = f.put(&s, v)
+			}
+		}
+	}
+	return s, slices.Concat(notices...)
+}
+
 // apply sets f's field of s from the values its key was given in a link
 // and returns the notices they call for.
 func (f field) apply(s *State, raw []string) []Notice {
@@ -116,26 +143,38 @@ func (f field) apply(s *State, raw []string) []Notice {
 		return nil
 	}
 	var notices []Notice
-	note := func(given string, kind Kind) {
-		used, set := f.write(*s)
-		if !set {
-			used = ""
-		}
-		notices = append(notices, Notice{Key: f.key, Given: cut(given), Used: used, Kind: kind})
-	}
 	if v, err := url.PathUnescape(raw[0]); err != nil {
 		f.reset(s)
-		note(raw[0], Invalid)
-	} else if kind, noted := f.read(s, v); noted {
-		note(v, kind)
+		notices = append(notices, f.notice(*s, raw[0], Invalid))
+	} else {
+		notices = f.put(s, v)
 	}
 	for _, r := range raw[1:] {
 		if v, err := url.PathUnescape(r); err == nil {
 			r = v
 		}
-		note(r, Repeated)
+		notices = append(notices, f.notice(*s, r, Repeated))
 	}
 	return notices
+}
+
+// put sets f's field of s from v, a value as in a link once decoded, and
+// returns the notice it calls for, if any.
+func (f field) put(s *State, v string) []Notice {
+	if kind, noted := f.read(s, v); noted {
+		return []Notice{f.notice(*s, v, kind)}
+	}
+	return nil
+}
+
+// notice says that given, of kind, was not used as given in f's field,
+// and what s now holds there.
+func (f field) notice(s State, given string, kind Kind) Notice {
+	used, set := f.write(s)
+	if !set {
+		used = ""
+	}
+	return Notice{Key: f.key, Given: cut(given), Used: used, Kind: kind}
 }
 
 // Format returns the link fragment of s, without the leading '#': every

@@ -1,6 +1,7 @@
 package link
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -263,5 +264,51 @@ func TestFormatEscapes(t *testing.T) {
 	want := "lang=a%26b%3Dc%20d%2B%C3%A9"
 	if got := Format(s); !strings.HasSuffix(got, "&"+want) {
 		t.Errorf("Format = %q, want it to end in %q", got, want)
+	}
+}
+
+// spliced is what Set replaces: the link of s with key=value put in place
+// of key's pair, or after the others, escaped as a link writes it.
+func spliced(s State, key, value string) string {
+	pair := url.QueryEscape(key) + "=" + strings.ReplaceAll(url.QueryEscape(value), "+", "%20")
+	pairs := strings.Split(Format(s), "&")
+	for i, p := range pairs {
+		if k, _, _ := strings.Cut(p, "="); k == key {
+			pairs[i] = pair
+			return strings.Join(pairs, "&")
+		}
+	}
+	return strings.Join(append(pairs, pair), "&")
+}
+
+// TestSet checks Set against Parse of the link with the pair spliced in,
+// for every key (and some that are none) with values of every sort, from
+// states with and without the page-only keys.
+func TestSet(t *testing.T) {
+	var states []State
+	for _, in := range []string{"", "size=16&hidden=8&train=40&batch=40&workers=3&lang=ja", "train=2&batch=1&lr=100&h=1e-12&seed=18446744073709551615"} {
+		s, _ := Parse(in)
+		states = append(states, s)
+	}
+	values := []string{"", "0", "1", "2", "3.6", "-5", "1e9", "1e+2", "0x1p4", "NaN", "Infinity", "abc", "50", "0.3",
+		"%zz", "a&b=c d+é", "en", "ja", "backprop", "numerical", "18446744073709551616"}
+	keys := []string{"foo", "", "Size"}
+	for _, f := range fields {
+		keys = append(keys, f.key)
+	}
+	for _, s := range states {
+		for _, k := range keys {
+			for _, v := range values {
+				got, notices := Set(s, k, v)
+				want, wantNotices := Parse(spliced(s, k, v))
+				if got != want || !slices.Equal(notices, wantNotices) {
+					t.Errorf("Set(%q, %q, %q) = %+v, %v;\nParse of the link gives %+v, %v", Format(s), k, v, got, notices, want, wantNotices)
+				}
+			}
+		}
+	}
+	s, notices := Set(Default(), "train", "50")
+	if s.Config.Train != 50 || s.Config.Batch != 50 || !slices.Equal(notices, []Notice{{"batch", "100", "50", Clamped}}) {
+		t.Errorf("train=50 from the article's: train %d, batch %d, notices %v; want 50, 50 and batch clamped", s.Config.Train, s.Config.Batch, notices)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"bibun/nn/spec"
+	"bibun/wasm/app/text"
 )
 
 // article holds the defaults of every nn field.
@@ -45,8 +46,17 @@ var fields = []field{
 		func(s *State) *uint64 { return &s.Config.Seed }),
 	number("workers", "ワーカー数", 0, fixed(1, MaxWorkers),
 		func(s *State) *int { return &s.Workers }),
-	choice("lang", "表示言語", "", []string{"en", "ja"},
+	choice("lang", "表示言語", "", langs(),
 		func(s *State) *string { return &s.Lang }),
+}
+
+// langs returns the page's languages (text.Langs), as lang names them.
+func langs() []string {
+	out := make([]string, len(text.Langs))
+	for i, l := range text.Langs {
+		out[i] = string(l)
+	}
+	return out
 }
 
 // upToTrain is batch's range: a batch is drawn from the training samples.

@@ -17,11 +17,12 @@ type Vector []float64
 // length-prefixed list of these. A gradient is a list of float64s, so it
 // travels as raw bits after the fields before it. (A hand-written format
 // rather than encoding/json: it cost each wasm binary some 150 kB gzipped.)
-func Encode(m Message) ([]byte, error) {
+// Every value of every field has an encoding, so Encode cannot fail.
+func Encode(m Message) []byte {
 	w, kind := &writer{}, m.kind()
 	w.string(&kind)
 	m.fields(w)
-	return w.b, nil
+	return w.b
 }
 
 // Decode returns the message encoded in data, as a pointer to one of this

@@ -13,7 +13,6 @@ import (
 
 func (m *Init) fields(c coder) {
 	c.int(&m.Run)
-	c.int(&m.Worker)
 	config(c, &m.Config)
 }
 
@@ -146,6 +145,7 @@ func metrics(c coder, m *spec.Metrics) {
 func costPoint(c coder, p *CostPoint) {
 	method(c, &p.Method)
 	c.int(&p.Size)
+	c.int(&p.Hidden)
 	c.int(&p.Params)
 	c.float(&p.Ms)
 }

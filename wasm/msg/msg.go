@@ -29,7 +29,6 @@ type Message interface {
 // and the data from Config, at step 0.
 type Init struct {
 	Run    int         // the run's number; every answer about it carries it
-	Worker int         // this worker's index; worker 0 measures the network after each step
 	Config spec.Config // the run's settings, identical for every worker
 }
 
@@ -91,7 +90,7 @@ type Failed struct {
 	Step     int     // the step concerned, from 1; 0 if none
 	Diverged bool    // the gradient or the loss is not a finite number, or the loss passed nn.MaxLoss
 	What     string  // when Diverged: "gradient" or "loss"
-	Loss     float64 // when What is "loss": the loss, if finite (above nn.MaxLoss); 0 if not finite
+	Loss     float64 // when What is "loss": the loss, above nn.MaxLoss or not a finite number (NaN, ±Inf)
 	Text     string  // otherwise: what went wrong, for a person
 }
 
@@ -104,14 +103,31 @@ func (*Part) kind() string          { return "part" }
 func (*Measured) kind() string      { return "measured" }
 func (*Failed) kind() string        { return "failed" }
 
-// kinds makes an empty message of each kind, for Decode.
-var kinds = map[string]func() Message{
-	"init":          func() Message { return new(Init) },
-	"differentiate": func() Message { return new(Differentiate) },
-	"apply":         func() Message { return new(Apply) },
-	"loaded":        func() Message { return new(Loaded) },
-	"progress":      func() Message { return new(Progress) },
-	"part":          func() Message { return new(Part) },
-	"measured":      func() Message { return new(Measured) },
-	"failed":        func() Message { return new(Failed) },
+// kinds makes an empty message of each kind, for Decode: every message of
+// the package, the teaching views' (teach.go) included, listed once.
+var kinds = table(
+	of[Init], of[Differentiate], of[Apply], of[Loaded], of[Progress], of[Part], of[Measured], of[Failed],
+	of[CheckGradient], of[GradientChecked], of[SweepH], of[HSwept], of[MeasureCost], of[CostMeasured], of[TaskFailed],
+)
+
+// of makes an empty T.
+func of[T any, P interface {
+	*T
+	Message
+}]() Message {
+	return P(new(T))
+}
+
+// table maps the kind of each message that makes makes to its maker. It
+// panics if two messages share a kind.
+func table(makes ...func() Message) map[string]func() Message {
+	t := make(map[string]func() Message, len(makes))
+	for _, m := range makes {
+		k := m().kind()
+		if _, ok := t[k]; ok {
+			panic("msg: two messages of kind " + k)
+		}
+		t[k] = m
+	}
+	return t
 }

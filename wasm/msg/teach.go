@@ -62,7 +62,7 @@ type HSwept struct {
 }
 
 // MeasureCost asks a worker for the time of one whole gradient, with each
-// method, over the networks of nn.CostSizes(Config).
+// method, over the networks of nn.CostSizes(Config): CostPasses turns each.
 type MeasureCost struct {
 	Run    int
 	Config spec.Config
@@ -79,10 +79,16 @@ type CostMeasured struct {
 	Slopes      map[spec.Method]float64 // the fitted exponent a of ms ∝ Pᵃ (nn.FitSlope), for methods with two points or more
 }
 
+// CostPasses is how many turns each point of a MeasureCost takes: each
+// turn times at least one round (nn.GradientTimer), so even the numerical
+// method's largest network gets the fastest of three.
+const CostPasses = 3
+
 // CostPoint is the time of one gradient of one network with one method.
 type CostPoint struct {
 	Method spec.Method
-	Size   int     // S; the hidden units are nn.CostSizes'
+	Size   int     // S, the inputs
+	Hidden int     // H, the hidden units
 	Params int     // P
 	Ms     float64 // milliseconds of one whole gradient: the fastest yet (nn.GradientTimer)
 }
@@ -101,18 +107,3 @@ func (*HSwept) kind() string          { return "h-swept" }
 func (*MeasureCost) kind() string     { return "measure-cost" }
 func (*CostMeasured) kind() string    { return "cost-measured" }
 func (*TaskFailed) kind() string      { return "task-failed" }
-
-// The teaching messages join the table of kinds that Decode reads.
-func init() {
-	for _, m := range []func() Message{
-		func() Message { return new(CheckGradient) },
-		func() Message { return new(GradientChecked) },
-		func() Message { return new(SweepH) },
-		func() Message { return new(HSwept) },
-		func() Message { return new(MeasureCost) },
-		func() Message { return new(CostMeasured) },
-		func() Message { return new(TaskFailed) },
-	} {
-		kinds[m().kind()] = m
-	}
-}

@@ -2,6 +2,7 @@ package msg
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"bibun/nn/spec"
@@ -33,10 +34,11 @@ var teaching = []Message{
 
 func TestTeachingRoundTrip(t *testing.T) { roundTrips(t, teaching) }
 
-// TestTeachingKinds checks that Decode knows every teaching kind, and that
-// each entry of the table makes a message of its own kind.
-func TestTeachingKinds(t *testing.T) {
-	for _, m := range teaching {
+// TestKinds checks that Decode knows every kind, the teaching ones
+// included, and that each entry of the table makes a message of its own
+// kind.
+func TestKinds(t *testing.T) {
+	for _, m := range append(slices.Clone(every), teaching...) {
 		if _, ok := kinds[m.kind()]; !ok {
 			t.Errorf("kind %q is not in the table", m.kind())
 		}

@@ -12,23 +12,18 @@ import (
 )
 
 // Post encodes m and posts it to target (a Worker, or the worker's self).
-// It fails, posting nothing, if msg.Encode fails.
-func Post(target js.Value, m msg.Message) error {
-	return PostAll([]js.Value{target}, m)
+func Post(target js.Value, m msg.Message) {
+	PostAll([]js.Value{target}, m)
 }
 
 // PostAll encodes m once and posts it to every target.
-func PostAll(targets []js.Value, m msg.Message) error {
-	data, err := msg.Encode(m)
-	if err != nil {
-		return err
-	}
+func PostAll(targets []js.Value, m msg.Message) {
+	data := msg.Encode(m)
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
 	for _, t := range targets {
 		t.Call("postMessage", arr) // each receiver gets its own copy
 	}
-	return nil
 }
 
 // Bytes returns the bytes of a message event's data, a Uint8Array.

@@ -13,7 +13,7 @@ func TestDivergedLoss(t *testing.T) {
 	c := nn.Article()
 	c.Method, c.LR, c.Std = nn.Backprop, 100, 5 // the loss reaches 728 at step 1
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.Init{Run: 1, Config: c})
 	r.Handle(&msg.Differentiate{Run: 1, Step: 1, Lo: 0, Hi: c.Params()})
 	part := got[len(got)-1].(*msg.Part)
@@ -23,11 +23,7 @@ func TestDivergedLoss(t *testing.T) {
 	if !ok || !f.Diverged || f.What != "loss" || f.Step != 1 || !(f.Loss > nn.MaxLoss) {
 		t.Fatalf("a step to a loss above %d answered %#v", nn.MaxLoss, got[0])
 	}
-	data, err := msg.Encode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	back, err := msg.Decode(data)
+	back, err := msg.Decode(msg.Encode(f))
 	if err != nil || *back.(*msg.Failed) != *f {
 		t.Errorf("the Failed came back from the wire as %#v, %v", back, err)
 	}

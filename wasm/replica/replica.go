@@ -22,17 +22,18 @@ const ProgressEvery = 100 * time.Millisecond
 // Replica answers one worker's messages. The zero value is not usable; call New.
 type Replica struct {
 	post   func(msg.Message) // sends a message to the page
+	worker int               // this worker's index: worker 0 measures the network after each step
 	run    int               // the run of t
-	worker int               // this worker's index
 	t      *nn.Trainer       // nil before the first Init
 	g      []float64         // ∂L/∂θ, of which this replica fills its range
 	shown  nn.Dataset        // the first msg.Shown training samples
 	f      nn.Forward        // workspace of the predictions
 }
 
-// New returns a replica that posts its answers with post.
-func New(post func(msg.Message)) *Replica {
-	return &Replica{post: post}
+// New returns the replica of worker number worker (the page's name for it,
+// msg.WorkerName), which posts its answers with post.
+func New(worker int, post func(msg.Message)) *Replica {
+	return &Replica{worker: worker, post: post}
 }
 
 // Handle does what m asks and posts the answers. It ignores messages it
@@ -55,7 +56,7 @@ func (r *Replica) Handle(m msg.Message) {
 }
 
 func (r *Replica) init(m *msg.Init) {
-	r.run, r.worker, r.t = m.Run, m.Worker, nil
+	r.run, r.t = m.Run, nil
 	t, err := nn.NewTrainer(m.Config)
 	if err != nil {
 		r.post(&msg.Failed{Run: m.Run, Text: err.Error()})
@@ -129,10 +130,7 @@ func (r *Replica) apply(m *msg.Apply) {
 func (r *Replica) failed(run, step int, err error) {
 	f := &msg.Failed{Run: run, Step: step, Text: err.Error()}
 	if d, ok := err.(*nn.DivergedError); ok {
-		f.Diverged, f.What, f.Text = true, d.What, ""
-		if !math.IsNaN(d.Loss) && !math.IsInf(d.Loss, 0) { // Failed.Loss is 0 when not finite
-			f.Loss = d.Loss
-		}
+		f.Diverged, f.What, f.Loss, f.Text = true, d.What, d.Loss, ""
 	}
 	r.post(f)
 }

@@ -26,8 +26,8 @@ func small() nn.Config {
 func TestStepsMatchTrainer(t *testing.T) {
 	c := small()
 	var got answers
-	r := New(got.post)
-	r.Handle(&msg.Init{Run: 7, Worker: 0, Config: c})
+	r := New(0, got.post)
+	r.Handle(&msg.Init{Run: 7, Config: c})
 	tr, _ := nn.NewTrainer(c)
 	for k := 1; k <= c.Steps; k++ {
 		got = got[:0]
@@ -61,8 +61,8 @@ func TestStepsMatchTrainer(t *testing.T) {
 func TestOtherWorkersOnlyApply(t *testing.T) {
 	c := small()
 	var got answers
-	r := New(got.post)
-	r.Handle(&msg.Init{Run: 1, Worker: 2, Config: c})
+	r := New(2, got.post)
+	r.Handle(&msg.Init{Run: 1, Config: c})
 	r.Handle(&msg.Differentiate{Run: 1, Step: 1, Lo: 5, Hi: 9})
 	p := got[len(got)-1].(*msg.Part)
 	if p.Lo != 5 || p.Hi != 9 || len(p.G) != 4 || p.Evals != 8 {
@@ -77,7 +77,7 @@ func TestOtherWorkersOnlyApply(t *testing.T) {
 
 func TestRefusals(t *testing.T) {
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.Differentiate{Run: 1, Step: 1, Lo: 0, Hi: 1})
 	bad := small()
 	bad.Hidden = 0
@@ -100,7 +100,7 @@ func TestRefusals(t *testing.T) {
 func TestDivergedApply(t *testing.T) {
 	c := small()
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.Init{Run: 1, Config: c})
 	r.Handle(&msg.Differentiate{Run: 1, Step: 1, Lo: 0, Hi: 0})
 	got = got[:0]

@@ -20,11 +20,6 @@ const SweepParams = 32
 // all its passes: enough for a steady minimum of the fast methods.
 const CostMinTime = 50 * time.Millisecond
 
-// CostPasses is how many turns each point of the cost view takes: each
-// turn times at least one round (nn.GradientTimer), so even the numerical
-// method's largest network gets the fastest of three.
-const CostPasses = 3
-
 // holds reports whether the replica holds run's trainer, and posts a
 // TaskFailed about task if not.
 func (r *Replica) holds(run int, task string) bool {
@@ -132,7 +127,7 @@ func (r *Replica) sweepH(m *msg.SweepH) {
 
 // measureCost times one whole gradient of each method on each network of
 // nn.CostSizes(m.Config), and posts the points as they come. The points
-// take turns, CostPasses times over, so that a busy spell of the machine
+// take turns, msg.CostPasses times over, so that a busy spell of the machine
 // slows only some of each point's rounds; the largest network goes first,
 // so that its long gradients leave the engine time to compile the hot code
 // with its optimizing tier before the quick small networks are timed. It
@@ -153,17 +148,17 @@ func (r *Replica) measureCost(m *msg.MeasureCost) {
 				fail(err)
 				return
 			}
-			points = append(points, msg.CostPoint{Method: method, Size: c.Size, Params: c.Params()})
+			points = append(points, msg.CostPoint{Method: method, Size: c.Size, Hidden: c.Hidden, Params: c.Params()})
 			timers = append(timers, tm)
 		}
 	}
-	answer := msg.CostMeasured{Run: m.Run, Total: CostPasses * len(points)}
-	for pass := range CostPasses {
+	answer := msg.CostMeasured{Run: m.Run, Total: msg.CostPasses * len(points)}
+	for pass := range msg.CostPasses {
 		for i, tm := range timers {
 			answer.Now = points[i]
 			a := answer // a message posted is the page's: later points go into copies
 			r.post(&a)
-			if err := tm.Time(context.Background(), CostMinTime/CostPasses); err != nil {
+			if err := tm.Time(context.Background(), CostMinTime/msg.CostPasses); err != nil {
 				fail(err)
 				return
 			}

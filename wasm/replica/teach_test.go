@@ -27,8 +27,8 @@ func last[T msg.Message](t *testing.T, got answers) T {
 func TestCheckGradient(t *testing.T) {
 	c := small()
 	var got answers
-	r := New(got.post)
-	r.Handle(&msg.Init{Run: 2, Worker: 0, Config: c})
+	r := New(0, got.post)
+	r.Handle(&msg.Init{Run: 2, Config: c})
 	tr, _ := nn.NewTrainer(c)
 	step := func(k int) {
 		got = got[:0]
@@ -91,7 +91,7 @@ func TestCheckGradient(t *testing.T) {
 
 func TestTeachingRefusals(t *testing.T) {
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.CheckGradient{Run: 1, Method: nn.Incremental})
 	r.Handle(&msg.SweepH{Run: 1})
 	r.Handle(&msg.Init{Run: 2, Config: small()})
@@ -120,7 +120,7 @@ func TestTeachingRefusals(t *testing.T) {
 
 func TestSweepH(t *testing.T) {
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.Init{Run: 5, Config: small()})
 	r.Handle(&msg.SweepH{Run: 5})
 	hs := nn.HSteps()
@@ -145,10 +145,10 @@ func TestMeasureCost(t *testing.T) {
 	c := small()
 	c.Batch = 2 // keeps the numerical method's largest network quick
 	var got answers
-	r := New(got.post)
+	r := New(0, got.post)
 	r.Handle(&msg.MeasureCost{Run: 6, Config: c})
 	points := len(nn.CostSizes(c)) * len(nn.Methods)
-	turns := CostPasses * points
+	turns := msg.CostPasses * points
 	if len(got) != turns+1 {
 		t.Fatalf("%d answers, want one before each turn and one at the end (%d)", len(got), turns+1)
 	}
@@ -172,13 +172,13 @@ func TestMeasureCost(t *testing.T) {
 			t.Errorf("point %d: %g ms after all passes, %g after the first", i, p.Ms, first[i].Ms)
 		}
 	}
-	sizes := map[int]bool{} // the P of each network of nn.CostSizes
+	sizes := map[[2]int]int{} // the S and H of each network of nn.CostSizes, and its P
 	for _, c := range nn.CostSizes(nn.Article()) {
-		sizes[c.Params()] = true
+		sizes[[2]int{c.Size, c.Hidden}] = c.Params()
 	}
 	for _, p := range a.Points {
-		if !(p.Ms >= 0) || !sizes[p.Params] {
-			t.Errorf("point %+v: not a time for one of the cost sizes %v", p, sizes)
+		if params, ok := sizes[[2]int{p.Size, p.Hidden}]; !(p.Ms >= 0) || !ok || p.Params != params {
+			t.Errorf("point %+v: not a time for one of the cost sizes (S, H: P) %v", p, sizes)
 		}
 	}
 	for _, m := range nn.Methods {

@@ -33,11 +33,13 @@ const measureRounds = 8
 
 func main() {
 	self := js.Global()
-	post := func(m msg.Message) {
-		if err := port.Post(self, m); err != nil { // a NaN in a message's fields
-			port.Post(self, &msg.Failed{Text: err.Error()})
-		}
+	// The page names each worker (msg.WorkerName): the worker knows its
+	// index from its name before any message comes, and from nothing else.
+	index, ok := msg.WorkerIndex(self.Get("name").String())
+	if !ok {
+		panic("this worker was not started by the page: its name, " + self.Get("name").String() + ", is not a training worker's")
 	}
+	post := func(m msg.Message) { port.Post(self, m) }
 	// A first estimate, before anything else: the page needs every
 	// method's speed to plan its teaching work.
 	post(&msg.Loaded{Speeds: replica.Measure(measureFor)})
@@ -51,11 +53,11 @@ func main() {
 	// every later one.
 	self.Call("bibunAttach", receive)
 
-	r := replica.New(post)
+	r := replica.New(index, post)
 	// Rounds of measurement made: worker 0 goes on measuring alone,
 	// leaving the other cores to the page as it loads.
 	rounds := measureRounds
-	if i, ok := msg.WorkerIndex(self.Get("name").String()); ok && i == 0 {
+	if index == 0 {
 		rounds = 1
 	}
 	for {

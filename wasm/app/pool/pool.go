@@ -96,7 +96,7 @@ func (p *Pool) start(gen, i int) (w js.Value) {
 // Send implements store.Workers.
 func (p *Pool) Send(worker int, m msg.Message) {
 	if w := p.workers[worker]; !w.IsNull() {
-		mustPost(port.Post(w, m))
+		port.Post(w, m)
 	}
 }
 
@@ -108,15 +108,7 @@ func (p *Pool) SendAll(m msg.Message) {
 			live = append(live, w)
 		}
 	}
-	mustPost(port.PostAll(live, m))
-}
-
-// mustPost panics on an error of Post: the page sends finite settings, and
-// gradients travel as bits, so only a bug makes one.
-func mustPost(err error) {
-	if err != nil {
-		panic(err)
-	}
+	port.PostAll(live, m)
 }
 
 // deliver hands the workers' events on, in order, dropping those of

@@ -42,14 +42,21 @@ func TestDivergedRun(t *testing.T) {
 	}
 }
 
-// TestDivergedNotFinite checks that a loss that is not a finite number,
-// which travels as Loss 0, is called so.
+// TestDivergedNotFinite checks that a loss that is not a finite number
+// reaches the problem as it is, for the page to call it so.
 func TestDivergedNotFinite(t *testing.T) {
-	s, p, _ := newStore(t, "size=16&hidden=8")
-	s.OnAction(&action.Run{})
-	p.queue = nil // the workers' answers are lost; worker 0 reports a NaN loss instead
-	s.OnAction(&action.FromWorker{Worker: 0, Msg: &msg.Failed{Run: s.run, Step: 1, Diverged: true, What: "loss"}})
-	if s.Status != Diverged || s.Stopped != (Problem{Step: 1, What: "loss", LR: 0.1, Std: 0.01}) {
-		t.Errorf("status %s, problem %+v", s.Status, s.Stopped)
+	for _, loss := range []float64{math.NaN(), math.Inf(1)} {
+		s, p, _ := newStore(t, "size=16&hidden=8")
+		s.OnAction(&action.Run{})
+		p.lose() // the workers' answers are lost; worker 0 reports a loss that is not finite instead
+		s.OnAction(&action.FromWorker{Worker: 0, Msg: p.wire(&msg.Failed{Run: s.run, Step: 1, Diverged: true, What: "loss", Loss: loss})})
+		got := s.Stopped
+		if math.Float64bits(got.Loss) != math.Float64bits(loss) {
+			t.Errorf("loss %g: the problem holds loss %g", loss, got.Loss)
+		}
+		got.Loss = 0
+		if s.Status != Diverged || got != (Problem{Step: 1, What: "loss", LR: 0.1, Std: 0.01}) {
+			t.Errorf("loss %g: status %s, problem %+v", loss, s.Status, s.Stopped)
+		}
 	}
 }

@@ -37,6 +37,7 @@ func (s *Store) reset() {
 	if s.step != nil || s.dirty || s.started != s.Workers() {
 		s.started, s.dirty = s.Workers(), false
 		s.workers.Start(s.started)
+		s.pending.start(s.started)
 	}
 	s.step, s.inited, s.held = nil, false, false
 	s.Status, s.Stopped, s.Rows, s.Progress = Idle, Problem{}, nil, Progress{}
@@ -131,7 +132,7 @@ func (s *Store) ask(i int) {
 	r := st.chunks[0]
 	st.chunks = st.chunks[1:]
 	st.waiting++
-	s.workers.Send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1]})
+	s.send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1]})
 }
 
 // split returns part i's range [lo, hi) of c's parameters among w parts:
@@ -148,50 +149,64 @@ func split(c spec.Config, i, w int) (lo, hi int) {
 	return i * p / w, (i + 1) * p / w
 }
 
-// fromWorker handles message m of worker i.
-func (s *Store) fromWorker(i int, m msg.Message) {
-	if l, ok := m.(*msg.Loaded); ok {
-		for method, speed := range l.Speeds {
-			s.bench[method] = max(s.bench[method], speed)
-		}
+// about returns the step under way if it is step k of run and worker i
+// takes part in it; nil for an answer about a step no longer under way.
+func (s *Store) about(i, run, k int) *gather {
+	if st := s.step; st != nil && run == s.run && k == st.k && i >= 0 && i < len(st.done) {
+		return st
+	}
+	return nil
+}
+
+// progressed notes how far worker i is in its part of the step.
+func (s *Store) progressed(i int, m *msg.Progress) {
+	if st := s.about(i, m.Run, m.Step); st != nil {
+		st.done[i] = st.finished[i] + m.Done
+		s.progress()
+	}
+}
+
+// gathered takes worker i's part of the step's gradient, asks it for the
+// next part, and once every part has come applies the whole gradient.
+func (s *Store) gathered(i int, m *msg.Part) {
+	st := s.about(i, m.Run, m.Step)
+	if st == nil || st.waiting == 0 {
 		return
 	}
-	st := s.step
-	if st == nil || i < 0 || i >= len(st.done) {
-		return // an answer about a step no longer under way
+	copy(st.g[m.Lo:m.Hi], m.G)
+	st.finished[i] += m.Hi - m.Lo
+	st.done[i] = st.finished[i]
+	st.busy[i] += m.Ms
+	st.evals += m.Evals
+	st.waiting--
+	s.ask(i)
+	s.progress()
+	if st.waiting == 0 {
+		s.apply(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: slices.Max(st.busy)})
 	}
-	switch m := m.(type) {
-	case *msg.Progress:
-		if m.Run == s.run && m.Step == st.k {
-			st.done[i] = st.finished[i] + m.Done
-			s.progress()
-		}
-	case *msg.Part:
-		if m.Run == s.run && m.Step == st.k && st.waiting > 0 {
-			copy(st.g[m.Lo:m.Hi], m.G)
-			st.finished[i] += m.Hi - m.Lo
-			st.done[i] = st.finished[i]
-			st.busy[i] += m.Ms
-			st.evals += m.Evals
-			st.waiting--
-			s.ask(i)
-			s.progress()
-			if st.waiting == 0 {
-				s.apply(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: slices.Max(st.busy)})
-			}
-		}
-	case *msg.Measured:
-		if m.Run == s.run && m.Metrics.Step == st.k && st.waiting == 0 {
-			s.finish(m)
-		}
-	case *msg.Failed:
-		if m.Run == s.run {
-			if m.Diverged {
-				s.diverge(m.Step, m.What, m.Loss)
-			} else {
-				s.fail(i, m.Text)
-			}
-		}
+}
+
+// measured finishes the step with worker i's metrics of it (worker 0
+// measures), and reports whether it did: false for metrics of a step no
+// longer under way.
+func (s *Store) measured(i int, m *msg.Measured) bool {
+	st := s.about(i, m.Run, m.Metrics.Step)
+	if st == nil || st.waiting > 0 {
+		return false
+	}
+	s.finish(m)
+	return true
+}
+
+// failed stops the run because worker i could not do its part of it.
+func (s *Store) failed(i int, m *msg.Failed) {
+	if st := s.step; st == nil || m.Run != s.run || i < 0 || i >= len(st.done) {
+		return // about a step no longer under way
+	}
+	if m.Diverged {
+		s.diverge(m.Step, m.What, m.Loss)
+	} else {
+		s.fail(i, m.Text)
 	}
 }
 
@@ -200,11 +215,11 @@ func (s *Store) fromWorker(i int, m msg.Message) {
 func (s *Store) apply(m *msg.Apply) {
 	if n := len(s.step.done); n < s.Workers() { // fewer replicas than workers
 		for i := range n {
-			s.workers.Send(i, m)
+			s.send(i, m)
 		}
 		return
 	}
-	s.workers.SendAll(m)
+	s.sendAll(m)
 }
 
 // progress updates Progress from the step's parts.
@@ -262,7 +277,7 @@ func (s *Store) drawn() {
 }
 
 // diverge stops the run at step k, which stays out of the table: what (the
-// loss or the gradient) is not a finite number, or the loss, when not 0,
+// loss or the gradient) is not a finite number, or the loss, when finite,
 // passed the trainer's limit (nn.MaxLoss).
 func (s *Store) diverge(k int, what string, loss float64) {
 	c := s.Settings.Config

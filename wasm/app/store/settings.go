@@ -1,9 +1,6 @@
 package store
 
 import (
-	"net/url"
-	"strings"
-
 	"bibun/nn/spec"
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/tile"
@@ -33,19 +30,6 @@ func (s *Store) settle(next link.State, notices []link.Notice) {
 	if c := shownPart(next.Config); c != s.shownFor {
 		s.shownFor, s.Samples = c, samples(c)
 	}
-}
-
-// with returns the link of s with key set to value, written as in a link.
-func with(s link.State, key, value string) string {
-	pair := url.QueryEscape(key) + "=" + strings.ReplaceAll(url.QueryEscape(value), "+", "%20")
-	pairs := strings.Split(link.Format(s), "&")
-	for i, p := range pairs {
-		if k, _, _ := strings.Cut(p, "="); k == key {
-			pairs[i] = pair
-			return strings.Join(pairs, "&")
-		}
-	}
-	return strings.Join(append(pairs, pair), "&")
 }
 
 // preset returns s with the settings of p. Both presets keep the method,

@@ -3,7 +3,9 @@ package store
 import (
 	"time"
 
+	"bibun/nn/spec"
 	"bibun/wasm/cost"
+	"bibun/wasm/msg"
 )
 
 // minLearnMs is the shortest gradient time that tells a speed: the
@@ -14,14 +16,27 @@ const minLearnMs = 5
 // current settings at this browser's speed, or 0 while it is unknown.
 func (s *Store) Estimate() time.Duration {
 	c := s.Settings.Config
-	speed := s.speed[c.Method]
-	if speed == 0 {
-		speed = s.bench[c.Method]
-	}
+	speed := s.speedOf(c.Method)
 	if speed == 0 {
 		return 0
 	}
 	return cost.Time(c, speed, s.replicas(), s.cores)
+}
+
+// speedOf returns the operations per millisecond of method m on one
+// worker, as measured in real steps or else at load; 0 while unknown.
+func (s *Store) speedOf(m spec.Method) float64 {
+	if v := s.speed[m]; v > 0 {
+		return v
+	}
+	return s.bench[m]
+}
+
+// loaded keeps each method's fastest speed that a worker has measured.
+func (s *Store) loaded(m *msg.Loaded) {
+	for method, speed := range m.Speeds {
+		s.bench[method] = max(s.bench[method], speed)
+	}
 }
 
 // learn refines the speed of the current method from a step whose

@@ -61,8 +61,8 @@ type Progress struct {
 // Std) or Failed (Worker, Reason).
 type Problem struct {
 	Step   int     // the diverged step, left out of the table
-	What   string  // "loss" or "gradient": what is not a finite number or, if Loss > 0, too large
-	Loss   float64 // the batch loss that passed the trainer's limit; 0 if not finite
+	What   string  // "loss" or "gradient": what is not a finite number or, for a finite Loss, too large
+	Loss   float64 // when What is "loss": the batch loss, above the trainer's limit or not finite (NaN, ±Inf)
 	LR     float64 // the run's learning rate
 	Std    float64 // the run's init std
 	Worker int     // the worker that failed, from 1
@@ -97,6 +97,7 @@ type Store struct {
 	listeners []func()
 
 	started  int                     // workers running; 0 before the first Start
+	pending  pending                 // the requests the workers have not answered (pending.go)
 	dirty    bool                    // the workers may be busy with or broken by an abandoned step
 	run      int                     // the current run's number; answers about others are stale
 	inited   bool                    // the workers hold the current run's Config
@@ -137,7 +138,7 @@ func (s *Store) OnAction(a any) {
 	case *action.ReadLink:
 		s.settle(link.Parse(a.Fragment))
 	case *action.Set:
-		s.settle(link.Parse(with(s.Settings, a.Key, a.Value)))
+		s.settle(link.Set(s.Settings, a.Key, a.Value))
 	case *action.UsePreset:
 		s.settle(preset(s.Settings, a.Preset), nil)
 	case *action.NewSeed:
@@ -164,16 +165,48 @@ func (s *Store) OnAction(a any) {
 		s.Copied = Copy{Done: true, OK: a.OK, URL: a.URL}
 	case *action.FromWorker:
 		s.fromWorker(a.Worker, a.Msg)
-		s.fromTeacher(a.Msg)
 	case *action.Drawn:
 		s.drawn()
 	case *action.WorkerFailed:
+		s.pending.lost(a.Worker)
 		s.fail(a.Worker, a.Text)
 	default:
 		return
 	}
 	for _, f := range s.listeners {
 		f()
+	}
+}
+
+// fromWorker handles message m of worker i: every kind a worker sends,
+// each handed to the run (run.go, speed.go) or the teaching views
+// (teach.go).
+func (s *Store) fromWorker(i int, m msg.Message) {
+	s.pending.answered(i, m)
+	switch m := m.(type) {
+	case *msg.Loaded:
+		s.loaded(m)
+	case *msg.Progress:
+		s.progressed(i, m)
+	case *msg.Part:
+		s.gathered(i, m)
+	case *msg.Measured:
+		// The step goes into the table first, and the run goes on or comes
+		// to rest; only then may a cheap gradient check be redone, of the
+		// network the step left.
+		if s.measured(i, m) {
+			s.recheck()
+		}
+	case *msg.Failed:
+		s.failed(i, m)
+	case *msg.GradientChecked:
+		s.gradientChecked(m)
+	case *msg.HSwept:
+		s.hSwept(m)
+	case *msg.CostMeasured:
+		s.costMeasured(m)
+	case *msg.TaskFailed:
+		s.taskFailed(m)
 	}
 }
 

@@ -19,31 +19,58 @@ import (
 
 // pool is a Workers whose workers are replicas in this process. Messages
 // wait in a queue, encoded as on the wire, until deliver hands them on.
+// It also keeps what became of every message sent, to check Store.Pending
+// at every delivery (pending_test.go).
 type pool struct {
 	t        *testing.T
 	store    *Store
 	replicas []*replica.Replica
-	queue    []func()
+	queue    []delivery
 	starts   int
 	sent     int
+
+	now      int        // the clock of the requests' fates: counts messages sent and delivered, Starts and kills
+	requests []*request // every message sent to a replica
+	handling *request   // the message a replica is handling
+	shadow   bool       // a replica handles a message only to learn whether it answers
+	checks   [][2]int   // the clock and Store.Pending at each delivery
+	lost     bool       // a test dropped messages: Pending is not checked
+}
+
+// delivery is a message on its way to a replica, or from one to the store.
+type delivery struct {
+	worker int
+	req    *request // the message sent, or the one handled when this was posted
+	toPage bool
+	do     func()
 }
 
 func (p *pool) Start(n int) {
 	p.starts++
-	p.queue = nil // a terminated worker says nothing more
+	p.now++
+	p.end(func(delivery) bool { return true }) // a terminated worker says nothing more
 	p.replicas = make([]*replica.Replica, n)
 	for i := range n {
-		p.replicas[i] = replica.New(func(m msg.Message) {
+		p.replicas[i] = replica.New(i, func(m msg.Message) {
+			req := p.handling
+			req.posts++
+			if p.shadow {
+				return
+			}
 			m = p.wire(m)
-			p.queue = append(p.queue, func() { p.store.OnAction(&action.FromWorker{Worker: i, Msg: m}) })
+			p.queue = append(p.queue, delivery{worker: i, req: req, toPage: true,
+				do: func() { p.store.OnAction(&action.FromWorker{Worker: i, Msg: m}) }})
 		})
 	}
 }
 
 func (p *pool) Send(i int, m msg.Message) {
 	p.sent++
+	p.now++
 	m, r := p.wire(m), p.replicas[i]
-	p.queue = append(p.queue, func() { r.Handle(m) })
+	req := &request{worker: i, sent: p.now}
+	p.requests = append(p.requests, req)
+	p.queue = append(p.queue, delivery{worker: i, req: req, do: func() { r.Handle(m) }})
 }
 
 func (p *pool) SendAll(m msg.Message) {
@@ -54,24 +81,35 @@ func (p *pool) SendAll(m msg.Message) {
 
 // wire returns m after encoding and decoding.
 func (p *pool) wire(m msg.Message) msg.Message {
-	data, err := msg.Encode(m)
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	m, err = msg.Decode(data)
+	m, err := msg.Decode(msg.Encode(m))
 	if err != nil {
 		p.t.Fatal(err)
 	}
 	return m
 }
 
-// deliver hands on queued messages, at most n of them (n < 0: until none is left).
+// deliver hands on queued messages, at most n of them (n < 0: until none
+// is left), noting Store.Pending before the first and after each.
 func (p *pool) deliver(n int) {
+	p.check()
 	for ; n != 0 && len(p.queue) > 0; n-- {
-		f := p.queue[0]
+		d := p.queue[0]
 		p.queue = p.queue[1:]
-		f()
+		p.now++
+		if d.toPage {
+			d.req.answered(p.now)
+			d.do()
+		} else {
+			p.handle(d)
+		}
+		p.check()
 	}
+}
+
+// lose drops every message on its way, as a test that answers for the
+// workers does; Pending is then not checked.
+func (p *pool) lose() {
+	p.queue, p.lost = nil, true
 }
 
 type address struct{ fragment string }
@@ -79,11 +117,15 @@ type address struct{ fragment string }
 func (a *address) Show(f string) { a.fragment = f }
 func (a *address) Copy()         {}
 
+// newStore returns a store of the settings of a link whose workers are
+// replicas in a pool; at the end of the test, Pending is checked at every
+// delivery.
 func newStore(t *testing.T, fragment string) (*Store, *pool, *address) {
-	p, a := &pool{t: t}, &address{}
+	p, a := &pool{t: t, now: 1}, &address{}
 	s := New(p, a, 2, 1, text.English)
 	p.store = s
 	s.OnAction(&action.ReadLink{Fragment: fragment})
+	t.Cleanup(p.checkPending)
 	return s, p, a
 }
 
@@ -242,7 +284,7 @@ func TestPresets(t *testing.T) {
 func TestDiverged(t *testing.T) {
 	s, p, _ := newStore(t, "size=16&hidden=8")
 	s.OnAction(&action.Run{})
-	p.queue = nil // the workers' answers are lost; one reports a diverged gradient instead
+	p.lose() // the workers' answers are lost; one reports a diverged gradient instead
 	s.OnAction(&action.FromWorker{Worker: 1, Msg: &msg.Failed{Run: s.run, Step: 1, Diverged: true, What: "gradient"}})
 	if s.Status != Diverged || s.Stopped.Step != 1 || s.Stopped.What != "gradient" || s.Stopped.LR != s.Settings.Config.LR {
 		t.Fatalf("status %s, problem %+v", s.Status, s.Stopped)

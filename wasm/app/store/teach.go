@@ -119,15 +119,6 @@ func (s *Store) CheckIsCheap() bool {
 	return v > 0 && w > 0 && cost.Work(diff, n)/v+cost.Step(exact)/w < AutoCheckMs
 }
 
-// speedOf returns the operations per millisecond of method m on one
-// worker, as measured in real steps or else at load; 0 while unknown.
-func (s *Store) speedOf(m spec.Method) float64 {
-	if v := s.speed[m]; v > 0 {
-		return v
-	}
-	return s.bench[m]
-}
-
 // checkGradient asks worker 0 for a gradient check.
 func (s *Store) checkGradient() {
 	if !s.TeachReady() || s.GradCheck().Busy {
@@ -141,7 +132,7 @@ func (s *Store) checkGradient() {
 func (s *Store) askCheck() {
 	method, sample := CheckPlan(s.Settings.Config)
 	s.initWorkers()
-	s.workers.Send(0, &msg.CheckGradient{Run: s.run, Method: method, Sample: sample})
+	s.send(0, &msg.CheckGradient{Run: s.run, Method: method, Sample: sample})
 	if s.teach.checkRun != s.run {
 		s.teach.check, s.teach.checkRun = GradCheck{}, s.run
 	}
@@ -154,7 +145,7 @@ func (s *Store) sweepH() {
 		return
 	}
 	s.initWorkers()
-	s.workers.Send(0, &msg.SweepH{Run: s.run})
+	s.send(0, &msg.SweepH{Run: s.run})
 	s.teach.sweep, s.teach.sweepRun = HSweep{Task: Task{Busy: true}}, s.run
 }
 
@@ -164,46 +155,53 @@ func (s *Store) measureCost() {
 		return
 	}
 	c := s.Settings.Config
-	s.workers.Send(0, &msg.MeasureCost{Run: s.run, Config: c})
+	s.send(0, &msg.MeasureCost{Run: s.run, Config: c})
 	s.teach.cost, s.teach.costRun = CostGrowth{Task: Task{Busy: true}, Batch: c.Batch}, s.run
 }
 
-// fromTeacher handles the answers to the teaching views' requests, and
-// redoes a cheap gradient check when a step leaves the run at rest.
-func (s *Store) fromTeacher(m msg.Message) {
+// gradientChecked takes how far the gradient check is, or its result.
+func (s *Store) gradientChecked(m *msg.GradientChecked) {
 	t := &s.teach
-	switch m := m.(type) {
-	case *msg.GradientChecked:
-		if m.Run == s.run && t.checkRun == s.run && t.check.Busy {
-			t.check.Done, t.check.Total = m.Done, m.Total
-			if m.Tensors != nil {
-				t.check.Result, t.check.Task = m, Task{}
-			}
+	if m.Run == s.run && t.checkRun == s.run && t.check.Busy {
+		t.check.Done, t.check.Total = m.Done, m.Total
+		if m.Tensors != nil {
+			t.check.Result, t.check.Task = m, Task{}
 		}
-	case *msg.HSwept:
-		if m.Run == s.run && t.sweepRun == s.run && t.sweep.Busy {
-			t.sweep.Result = m
-			t.sweep.Task = Task{Busy: len(m.H) < m.Total, Done: len(m.H), Total: m.Total}
-		}
-	case *msg.CostMeasured:
-		if m.Run == t.costRun && t.costRun == s.run && t.cost.Busy {
-			t.cost.Result = m
-			t.cost.Task = Task{Busy: m.Done < m.Total, Done: m.Done, Total: m.Total}
-		}
-	case *msg.TaskFailed:
-		if m.Run == s.run {
-			s.taskFailed(m)
-		}
-	case *msg.Measured:
-		rests := s.Status == Paused || s.Status == Done
-		if m.Run == s.run && rests && len(s.Rows) == m.Metrics.Step && s.CheckIsCheap() && !s.GradCheck().Busy {
-			s.askCheck()
-		}
+	}
+}
+
+// hSwept takes the h values swept so far.
+func (s *Store) hSwept(m *msg.HSwept) {
+	t := &s.teach
+	if m.Run == s.run && t.sweepRun == s.run && t.sweep.Busy {
+		t.sweep.Result = m
+		t.sweep.Task = Task{Busy: len(m.H) < m.Total, Done: len(m.H), Total: m.Total}
+	}
+}
+
+// costMeasured takes the cost points measured so far.
+func (s *Store) costMeasured(m *msg.CostMeasured) {
+	t := &s.teach
+	if m.Run == t.costRun && t.costRun == s.run && t.cost.Busy {
+		t.cost.Result = m
+		t.cost.Task = Task{Busy: m.Done < m.Total, Done: m.Done, Total: m.Total}
+	}
+}
+
+// recheck redoes a cheap gradient check when the step just measured has
+// left the run at rest (paused or done), so that the check shown is of the
+// network as it stands.
+func (s *Store) recheck() {
+	if (s.Status == Paused || s.Status == Done) && s.CheckIsCheap() && !s.GradCheck().Busy {
+		s.askCheck()
 	}
 }
 
 // taskFailed records why a teaching task failed.
 func (s *Store) taskFailed(m *msg.TaskFailed) {
+	if m.Run != s.run {
+		return
+	}
 	text := m.Text
 	if text == "" {
 		text = "?" // it failed all the same
@@ -232,7 +230,7 @@ func (s *Store) initWorkers() {
 		return
 	}
 	for i := range s.replicas() {
-		s.workers.Send(i, &msg.Init{Run: s.run, Worker: i, Config: s.Settings.Config})
+		s.send(i, &msg.Init{Run: s.run, Config: s.Settings.Config})
 	}
 	s.inited = true
 }

@@ -159,7 +159,7 @@ func TestCostGrowth(t *testing.T) {
 func TestTaskFailed(t *testing.T) {
 	s, p, _ := newStore(t, "size=16&hidden=8")
 	s.OnAction(&action.SweepH{})
-	p.queue = nil // the request is lost; the worker says it failed instead
+	p.lose() // the request is lost; the worker says it failed instead
 	s.OnAction(&action.FromWorker{Worker: 0, Msg: &msg.TaskFailed{Run: s.run, Task: msg.TaskSweep, Text: "out of luck"}})
 	if w := s.HSweep(); w.Busy || w.Error == "" || s.Status != Idle {
 		t.Errorf("after a failed sweep: %+v, status %s", w, s.Status)

@@ -6,6 +6,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -19,7 +20,8 @@ const (
 	Japanese Lang = "ja"
 )
 
-// Langs lists every language, English first.
+// Langs lists every language, English first: the languages the page
+// offers, and so the values of the link's lang (package link).
 var Langs = []Lang{English, Japanese}
 
 // Browser returns the page's language for a browser whose preferred
@@ -33,15 +35,13 @@ func Browser(tag string) Lang {
 	return English
 }
 
-// Of returns the page's language: the link's lang ("en", "ja") when it is
-// set, else the browser's.
+// Of returns the page's language: the link's lang (one of Langs) when it
+// is set, else the browser's, else English.
 func Of(link string, browser Lang) Lang {
-	switch l := Lang(link); l {
-	case English, Japanese:
-		return l
-	}
-	if browser == Japanese {
-		return Japanese
+	for _, l := range []Lang{Lang(link), browser} {
+		if slices.Contains(Langs, l) {
+			return l
+		}
 	}
 	return English
 }

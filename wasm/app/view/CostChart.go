@@ -5,11 +5,9 @@ import (
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
-	"github.com/hexops/vecty/event"
 
 	"bibun/nn/spec"
 	"bibun/wasm/app/action"
-	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/app/format"
 	"bibun/wasm/app/store"
 	"bibun/wasm/app/text"
@@ -19,17 +17,15 @@ import (
 // costText is every string CostChart shows. The functions take numbers
 // already written for reading, and a method's name in the language.
 var costText = text.Table[struct {
-	Title, Button, NotReady, Empty, ChartTitle, XLabel, YLabel, Explain string
-	About                                                               func(batch string) string
-	Sizes                                                               func(lo, hi, hidden string) string
-	Legend                                                              func(method, slope string) string
-	Working                                                             func(method, params, turn, turns string) string
-	Failed                                                              func(reason string) string
+	Title, Button, Empty, ChartTitle, XLabel, YLabel, Explain string
+	About                                                     func(batch, passes string) string
+	Sizes                                                     func(lo, hi, hidden string) string
+	Legend                                                    func(method, slope string) string
+	Working                                                   func(method, params, turn, turns string) string
 }]{
 	text.English: {
 		Title:      "Cost growth",
 		Button:     "Measure cost",
-		NotReady:   "Available between steps: once the run is paused, done or reset.",
 		Empty:      "Nothing measured yet: press the button (it takes some seconds).",
 		ChartTitle: "Time of one gradient against the number of parameters",
 		XLabel:     "parameters P",
@@ -39,9 +35,9 @@ var costText = text.Table[struct {
 			"(slope 1), and so do incremental's 2P cheap updates. But in WebAssembly an exponential costs as much as some 200 " +
 			"multiply-adds, so on the small networks each sample's sigmoids and loss outweigh its matrix products: the lines " +
 			"start flatter, and numerical's steepens toward 2 only at the largest sizes.",
-		About: func(batch string) string {
+		About: func(batch, passes string) string {
 			return "Times one whole gradient of each method on networks of growing size, batch " + batch +
-				", in a worker: the fastest of several runs, the networks taking turns three times over."
+				", in a worker: the fastest of several runs, the networks taking turns " + passes + " times over."
 		},
 		Sizes: func(lo, hi, hidden string) string {
 			return "Inputs S = " + lo + " … " + hi + ", " + hidden + " hidden units."
@@ -50,12 +46,10 @@ var costText = text.Table[struct {
 		Working: func(method, params, turn, turns string) string {
 			return "Timing " + method + " at P = " + params + " (turn " + turn + " of " + turns + ")…"
 		},
-		Failed: func(reason string) string { return "The worker could not do it: " + reason + "." },
 	},
 	text.Japanese: {
 		Title:      "計算時間の増え方",
 		Button:     "計算時間を測る",
-		NotReady:   "ステップの合間（一時停止・完了・リセットの後）に使えます。",
 		Empty:      "まだ測っていません。ボタンを押してください（数秒かかります）。",
 		ChartTitle: "勾配 1 回の計算時間とパラメータ数の関係",
 		XLabel:     "パラメータ数 P",
@@ -65,9 +59,9 @@ var costText = text.Table[struct {
 			"増分計算の 2P 回の軽い更新も同じです。ただし WebAssembly では指数関数 1 回に積和およそ 200 回分の時間がかかるため、" +
 			"小さなネットワークではサンプルごとのシグモイドと損失の計算が行列積より重くなります。そのため直線は初めは緩やかで、" +
 			"数値微分の傾きが 2 に近づくのは最大のサイズになってからです。",
-		About: func(batch string) string {
+		About: func(batch, passes string) string {
 			return "大きさの違うネットワークで、各方法の勾配 1 回分の計算時間をワーカーの中で測ります（バッチ " + batch +
-				"）。ネットワークを順番に 3 巡させ、何回か測ったうちの最速の値を使います。"
+				"）。ネットワークを順番に " + passes + " 巡させ、何回か測ったうちの最速の値を使います。"
 		},
 		Sizes: func(lo, hi, hidden string) string {
 			return "入力 S = " + lo + " … " + hi + "、隠れ層 " + hidden + " ユニット。"
@@ -76,7 +70,6 @@ var costText = text.Table[struct {
 		Working: func(method, params, turn, turns string) string {
 			return "P = " + params + " で" + method + "を計測中（" + turns + " 回中 " + turn + " 回目）…"
 		},
-		Failed: func(reason string) string { return "ワーカーが計算できませんでした：" + reason + "。" },
 	},
 }
 
@@ -93,46 +86,29 @@ type CostChart struct {
 // Render implements vecty.Component.
 func (c *CostChart) Render() vecty.ComponentOrHTML {
 	txt, g, r := costText.In(c.Lang), c.Cost, c.Cost.Result
-	st := "idle"
-	var status vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Empty))
-	switch {
-	case g.Error != "":
-		st = "error"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(txt.Failed(g.Error)))
-	case g.Busy:
-		st = "busy"
-		label := "…"
-		if r != nil && r.Now.Params > 0 {
-			label = txt.Working(methodName(c.Lang, r.Now.Method), format.Count(r.Now.Params), strconv.Itoa(r.Done+1), strconv.Itoa(r.Total))
-		}
-		status = &TaskProgress{ID: "cost-progress", Done: g.Done, Total: g.Total, Label: label}
-	case r != nil:
-		st = "done"
-		lo, hi, hidden := r.Points[0].Size, r.Points[0].Size, 0
+	card := &TeachCard{
+		Lang: c.Lang, Class: "cost-growth", Title: txt.Title, Lead: txt.About(strconv.Itoa(c.Batch), strconv.Itoa(msg.CostPasses)),
+		Button: txt.Button, ButtonID: "measure-cost", Ask: &action.MeasureCost{}, Ready: c.Ready,
+		Task: g.Task, Progress: "cost-progress", Working: "…", Empty: txt.Empty, Explain: txt.Explain,
+	}
+	if r != nil && r.Now.Params > 0 {
+		card.Working = txt.Working(methodName(c.Lang, r.Now.Method), format.Count(r.Now.Params), strconv.Itoa(r.Done+1), strconv.Itoa(r.Total))
+	}
+	if r != nil && len(r.Points) > 0 {
+		lo, hi := r.Points[0].Size, r.Points[0].Size
 		for _, p := range r.Points {
 			lo, hi = min(lo, p.Size), max(hi, p.Size)
-			hidden = (p.Params - 2) / (p.Size + 3) // P = S·H + 3H + 2
 		}
-		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Sizes(strconv.Itoa(lo), strconv.Itoa(hi), strconv.Itoa(hidden))))
+		card.Said = txt.Sizes(strconv.Itoa(lo), strconv.Itoa(hi), strconv.Itoa(r.Points[0].Hidden))
 	}
-	figure := vecty.Markup(vecty.Class("chart-box", "plain"), vecty.Data("testid", "cost"), vecty.Data("state", st))
+	figure := vecty.Markup(vecty.Class("chart-box", "plain"), vecty.Data("testid", "cost"), vecty.Data("state", card.State()))
 	if r != nil {
 		for m, a := range r.Slopes {
 			figure = vecty.Markup(figure, vecty.Attribute("data-slope-"+string(m), format.Full(a)))
 		}
 	}
-	return elem.Section(vecty.Markup(vecty.Class("teach-card", "cost-growth"), vecty.Data("state", st)),
-		elem.Heading3(vecty.Text(txt.Title)),
-		elem.Paragraph(vecty.Text(txt.About(strconv.Itoa(c.Batch)))),
-		elem.Div(vecty.Markup(vecty.Class("task-controls")),
-			elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", "measure-cost"),
-				vecty.Property("disabled", !c.Ready || g.Busy), event.Click(c.onMeasure)), vecty.Text(txt.Button)),
-			vecty.If(!c.Ready, elem.Span(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.NotReady))),
-		),
-		status,
-		elem.Figure(figure, c.renderChart()),
-		elem.Paragraph(vecty.Markup(vecty.Class("explain")), vecty.Text(txt.Explain)),
-	)
+	card.Result = elem.Figure(figure, c.renderChart())
+	return card
 }
 
 // renderChart draws each method's points and the line through them.
@@ -181,5 +157,3 @@ func (c *CostChart) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*CostChart)
 	return ok && q.Batch == c.Batch && q.Lang == c.Lang && q.Ready == c.Ready && q.Cost == c.Cost
 }
-
-func (c *CostChart) onMeasure(*vecty.Event) { dispatcher.Dispatch(&action.MeasureCost{}) }

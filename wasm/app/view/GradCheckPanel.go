@@ -1,15 +1,14 @@
 package view
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
-	"github.com/hexops/vecty/event"
 
 	"bibun/nn/spec"
 	"bibun/wasm/app/action"
-	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/app/format"
 	"bibun/wasm/app/store"
 	"bibun/wasm/app/text"
@@ -19,25 +18,27 @@ import (
 // gradCheckText is every string GradCheckPanel shows. The functions take
 // numbers already written for reading, and a method's name in the language.
 var gradCheckText = text.Table[struct {
-	Title, Button, Explain, NotReady, Auto, Empty string
-	ForBackprop                                   string
-	Tensor, Params, RelErr, MaxRelErr, Verdict    string
-	RelErrTitle, MaxRelErrTitle                   string
-	Grades                                        map[string]string
-	Compare                                       func(method, h string) string
-	Sampled, All                                  func(n string) string
-	At                                            func(step string) string
-	Stale                                         func(step, now string) string
-	Working                                       func(done, total string) string
-	Failed                                        func(reason string) string
+	Title, Button, Auto, Empty                 string
+	ForBackprop                                string
+	Tensor, Params, RelErr, MaxRelErr, Verdict string
+	RelErrTitle, MaxRelErrTitle                string
+	Grades                                     map[string]string
+	Explain                                    func(happy, fine, suspect string) string
+	Compare                                    func(method, h string) string
+	Sampled                                    func(n, each string) string
+	All                                        func(n string) string
+	At                                         func(step string) string
+	Stale                                      func(step, now string) string
+	Working                                    func(done, total string) string
 }]{
 	text.English: {
 		Title:  "Gradient check",
 		Button: "Check gradient",
-		Explain: "The relative error ‖a − n‖ / max(‖a‖, ‖n‖) between backprop's gradient a and the differences n: " +
-			"below 10⁻⁷ they agree to the seven or so digits float64 differences allow, up to 10⁻⁴ is fine, " +
-			"10⁻⁴ to 10⁻² is suspect, and above 10⁻² one of them is wrong.",
-		NotReady:       "Available between steps: once the run is paused, done or reset.",
+		Explain: func(happy, fine, suspect string) string {
+			return "The relative error ‖a − n‖ / max(‖a‖, ‖n‖) between backprop's gradient a and the differences n: " +
+				"below " + happy + " they agree to the seven or so digits float64 differences allow, up to " + fine + " is fine, " +
+				fine + " to " + suspect + " is suspect, and above " + suspect + " one of them is wrong."
+		},
 		Auto:           "Cheap at these settings, so it is redone whenever the run stops between steps.",
 		Empty:          "No check yet: press the button.",
 		ForBackprop:    "This run uses backprop itself, so its check uses incremental differences.",
@@ -53,8 +54,8 @@ var gradCheckText = text.Table[struct {
 			return "Compares " + method + " differences (h = " + h + ") with backprop, tensor by tensor, " +
 				"at the current weights and the batch of the next step."
 		},
-		Sampled: func(n string) string {
-			return "On " + n + " sampled parameters (up to 64 of each tensor): a whole numerical gradient takes far longer."
+		Sampled: func(n, each string) string {
+			return "On " + n + " sampled parameters (up to " + each + " of each tensor): a whole numerical gradient takes far longer."
 		},
 		All: func(n string) string { return "On all " + n + " parameters." },
 		At:  func(step string) string { return "Checked after step " + step + "." },
@@ -62,15 +63,15 @@ var gradCheckText = text.Table[struct {
 			return "Checked after step " + step + "; the network has taken " + now + " since: check again."
 		},
 		Working: func(done, total string) string { return "Differentiating: " + done + " of " + total + " parameters…" },
-		Failed:  func(reason string) string { return "The worker could not do it: " + reason + "." },
 	},
 	text.Japanese: {
 		Title:  "勾配チェック",
 		Button: "勾配をチェック",
-		Explain: "誤差逆伝播法の勾配 a と差分 n との相対誤差 ‖a − n‖ / max(‖a‖, ‖n‖) です。10⁻⁷ 未満なら、" +
-			"float64 の差分で出せる 7 桁ほどまで一致しています。10⁻⁴ までなら良好、10⁻⁴ から 10⁻² は要注意、" +
-			"10⁻² を超えたらどちらかが間違っています。",
-		NotReady:       "ステップの合間（一時停止・完了・リセットの後）に使えます。",
+		Explain: func(happy, fine, suspect string) string {
+			return "誤差逆伝播法の勾配 a と差分 n との相対誤差 ‖a − n‖ / max(‖a‖, ‖n‖) です。" + happy + " 未満なら、" +
+				"float64 の差分で出せる 7 桁ほどまで一致しています。" + fine + " までなら良好、" + fine + " から " + suspect + " は要注意、" +
+				suspect + " を超えたらどちらかが間違っています。"
+		},
 		Auto:           "この設定では軽いので、実行がステップの合間で止まるたびに自動でやり直します。",
 		Empty:          "まだチェックしていません。ボタンを押してください。",
 		ForBackprop:    "この実行は誤差逆伝播法そのものを使っているので、チェックには増分計算の差分を使います。",
@@ -85,8 +86,8 @@ var gradCheckText = text.Table[struct {
 		Compare: func(method, h string) string {
 			return "現在の重みと次のステップのバッチで、" + method + "による差分（h = " + h + "）を誤差逆伝播法とテンソルごとに比べます。"
 		},
-		Sampled: func(n string) string {
-			return "比べるのは抜き出した " + n + " 個のパラメータです（各テンソルから最大 64 個）。数値微分で勾配をすべて求めると、はるかに時間がかかるためです。"
+		Sampled: func(n, each string) string {
+			return "比べるのは抜き出した " + n + " 個のパラメータです（各テンソルから最大 " + each + " 個）。数値微分で勾配をすべて求めると、はるかに時間がかかるためです。"
 		},
 		All: func(n string) string { return "全 " + n + " 個のパラメータで比べます。" },
 		At:  func(step string) string { return "ステップ " + step + " の後でチェックしました。" },
@@ -96,7 +97,6 @@ var gradCheckText = text.Table[struct {
 		Working: func(done, total string) string {
 			return "微分を計算中：パラメータ " + total + " 個のうち " + done + " 個…"
 		},
-		Failed: func(reason string) string { return "ワーカーが計算できませんでした：" + reason + "。" },
 	},
 }
 
@@ -119,60 +119,46 @@ func (p *GradCheckPanel) Render() vecty.ComponentOrHTML {
 	method, sample := store.CheckPlan(p.Config)
 	scope := txt.All(format.Count(p.Config.Params()))
 	if sample > 0 {
-		scope = txt.Sampled(format.Count(sample))
+		// nn.SampleParams takes a quarter of them from each of W1, b1, W2 and b2.
+		scope = txt.Sampled(format.Count(sample), format.Count(sample/4))
 	}
 	if p.Config.Method == spec.Backprop {
 		scope = p.Lang.Join(scope, txt.ForBackprop)
 	}
-	st := "idle"
-	var status vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Empty))
-	switch {
-	case c.Busy:
-		st = "busy"
-		status = &TaskProgress{ID: "gradcheck-progress", Done: c.Done, Total: c.Total,
-			Label: txt.Working(format.Count(c.Done), format.Count(c.Total))}
-	case c.Error != "":
-		st = "error"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(txt.Failed(c.Error)))
-	case r != nil && r.Step < p.Step:
-		st = "stale"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("hint", "stale")), vecty.Text(txt.Stale(strconv.Itoa(r.Step), strconv.Itoa(p.Step-r.Step))))
-	case r != nil:
-		st = "done"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.At(strconv.Itoa(r.Step))))
+	card := &TeachCard{
+		Lang: p.Lang, Class: "gradcheck", Hooks: vecty.Markup(vecty.Data("testid", "gradcheck")),
+		Title: txt.Title, Lead: p.Lang.Join(txt.Compare(methodName(p.Lang, method), format.Short(p.Config.H)), scope),
+		Button: txt.Button, ButtonID: "check-gradient", Ask: &action.CheckGradient{}, Ready: p.Ready,
+		Task: c.Task, Progress: "gradcheck-progress", Working: txt.Working(format.Count(c.Done), format.Count(c.Total)),
+		Empty:   txt.Empty,
+		Explain: txt.Explain(format.Pow10(happyBelow), format.Pow10(fineTo), format.Pow10(suspectTo)),
+	}
+	if p.Cheap {
+		card.Hint = txt.Auto
+	}
+	if r == nil {
+		return card
+	}
+	card.Hooks = vecty.Markup(card.Hooks, vecty.Data("step", strconv.Itoa(r.Step)), vecty.Data("method", string(r.Method)))
+	card.Said, card.Stale = txt.At(strconv.Itoa(r.Step)), r.Step < p.Step
+	if card.Stale {
+		card.Said = txt.Stale(strconv.Itoa(r.Step), strconv.Itoa(p.Step-r.Step))
 	}
 	var rows vecty.List
-	if r != nil {
-		for _, t := range r.Tensors {
-			rows = append(rows, p.renderRow(t, txt.Grades))
-		}
+	for _, t := range r.Tensors {
+		rows = append(rows, p.renderRow(t, txt.Grades))
 	}
-	hooks := vecty.Markup(vecty.Class("teach-card", "gradcheck"), vecty.Data("testid", "gradcheck"), vecty.Data("state", st))
-	if r != nil {
-		hooks = vecty.Markup(hooks, vecty.Data("step", strconv.Itoa(r.Step)), vecty.Data("method", string(r.Method)))
-	}
-	return elem.Section(hooks,
-		elem.Heading3(vecty.Text(txt.Title)),
-		elem.Paragraph(vecty.Text(p.Lang.Join(txt.Compare(methodName(p.Lang, method), format.Short(p.Config.H)), scope))),
-		elem.Div(vecty.Markup(vecty.Class("task-controls")),
-			elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", "check-gradient"),
-				vecty.Property("disabled", !p.Ready || c.Busy), event.Click(p.onCheck)), vecty.Text(txt.Button)),
-			vecty.If(!p.Ready, elem.Span(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.NotReady))),
-			vecty.If(p.Ready && p.Cheap, elem.Span(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Auto))),
-		),
-		status,
-		vecty.If(r != nil, elem.Table(vecty.Markup(vecty.Class("gradcheck-table")),
-			elem.TableHead(elem.TableRow(
-				elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(txt.Tensor)),
-				elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(txt.Params)),
-				elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col"), vecty.Attribute("title", txt.RelErrTitle)), vecty.Text(txt.RelErr)),
-				elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col"), vecty.Attribute("title", txt.MaxRelErrTitle)), vecty.Text(txt.MaxRelErr)),
-				elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(txt.Verdict)),
-			)),
-			elem.TableBody(rows),
+	card.Result = elem.Table(vecty.Markup(vecty.Class("gradcheck-table")),
+		elem.TableHead(elem.TableRow(
+			elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(txt.Tensor)),
+			elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(txt.Params)),
+			elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col"), vecty.Attribute("title", txt.RelErrTitle)), vecty.Text(txt.RelErr)),
+			elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col"), vecty.Attribute("title", txt.MaxRelErrTitle)), vecty.Text(txt.MaxRelErr)),
+			elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col")), vecty.Text(txt.Verdict)),
 		)),
-		elem.Paragraph(vecty.Markup(vecty.Class("explain")), vecty.Text(txt.Explain)),
+		elem.TableBody(rows),
 	)
+	return card
 }
 
 // renderRow shows one tensor's errors, each coloured by its grade; the
@@ -192,15 +178,23 @@ func (p *GradCheckPanel) renderRow(t msg.TensorCheck, grades map[string]string) 
 	)
 }
 
-// grade returns the verdict of a gradient check on relative error x:
-// happy below 1e-7, fine to 1e-4, suspect to 1e-2, wrong above.
+// The grades of a gradient check's relative error, as powers of ten:
+// happy below 10^happyBelow, fine to 10^fineTo, suspect to 10^suspectTo,
+// wrong above.
+const (
+	happyBelow = -7
+	fineTo     = -4
+	suspectTo  = -2
+)
+
+// grade returns the verdict of a gradient check on relative error x.
 func grade(x float64) string {
 	switch {
-	case x < 1e-7:
+	case x < math.Pow10(happyBelow):
 		return "happy"
-	case x <= 1e-4:
+	case x <= math.Pow10(fineTo):
 		return "fine"
-	case x <= 1e-2:
+	case x <= math.Pow10(suspectTo):
 		return "suspect"
 	}
 	return "wrong"
@@ -221,5 +215,3 @@ func (p *GradCheckPanel) shownStep() int {
 	}
 	return p.Step
 }
-
-func (p *GradCheckPanel) onCheck(*vecty.Event) { dispatcher.Dispatch(&action.CheckGradient{}) }

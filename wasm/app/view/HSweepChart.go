@@ -6,10 +6,9 @@ import (
 
 	"github.com/hexops/vecty"
 	"github.com/hexops/vecty/elem"
-	"github.com/hexops/vecty/event"
 
+	"bibun/nn/spec"
 	"bibun/wasm/app/action"
-	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/app/format"
 	"bibun/wasm/app/store"
 	"bibun/wasm/app/text"
@@ -18,45 +17,45 @@ import (
 // hSweepText is every string HSweepChart shows; the functions take
 // numbers already written for reading.
 var hSweepText = text.Table[struct {
-	Title, Button, NotReady, Empty, ChartTitle, XLabel, YLabel string
-	Explain                                                    string
-	Yours                                                      func(h string) string
-	About                                                      func(params, step string) string
-	Working                                                    func(done, total string) string
-	Failed                                                     func(reason string) string
+	Title, Button, Empty, ChartTitle, XLabel, YLabel string
+	Explain                                          func(eps, best string) string
+	Yours                                            func(h string) string
+	About                                            func(params, step string) string
+	Working                                          func(done, total string) string
 }]{
 	text.English: {
 		Title:      "Choosing h",
 		Button:     "Sweep h",
-		NotReady:   "Available between steps: once the run is paused, done or reset.",
 		Empty:      "No sweep yet: press the button.",
 		ChartTitle: "Relative error of central differences against h",
 		XLabel:     "h",
 		YLabel:     "relative error to backprop",
-		Explain: "A central difference errs two ways. Truncation: (f(θ+h) − f(θ−h))/2h is exact only for a parabola, " +
-			"so it is off by about h²·f‴/6, an error that falls as h² while h shrinks. " +
-			"Round-off: each loss is rounded to float64, off by about ε·|L| (ε ≈ 2.2·10⁻¹⁶), and dividing by 2h " +
-			"magnifies that as ε/h. The sum is smallest where the two meet, near ∛ε ≈ 6·10⁻⁶: the bottom of the V.",
+		Explain: func(eps, best string) string {
+			return "A central difference errs two ways. Truncation: (f(θ+h) − f(θ−h))/2h is exact only for a parabola, " +
+				"so it is off by about h²·f‴/6, an error that falls as h² while h shrinks. " +
+				"Round-off: each loss is rounded to float64, off by about ε·|L| (ε ≈ " + eps + "), and dividing by 2h " +
+				"magnifies that as ε/h. The sum is smallest where the two meet, near " + best + ": the bottom of the V."
+		},
 		Yours: func(h string) string { return "your h = " + h },
 		About: func(params, step string) string {
 			return "The article's differences, two full forward passes each, on " + params +
 				" sampled parameters, at the weights after step " + step + " and the next step's batch."
 		},
 		Working: func(done, total string) string { return "Sweeping: " + done + " of " + total + " values of h…" },
-		Failed:  func(reason string) string { return "The worker could not do it: " + reason + "." },
 	},
 	text.Japanese: {
 		Title:      "刻み幅 h の選び方",
 		Button:     "h を変えて測る",
-		NotReady:   "ステップの合間（一時停止・完了・リセットの後）に使えます。",
 		Empty:      "まだ測っていません。ボタンを押してください。",
 		ChartTitle: "中心差分の相対誤差と h の関係",
 		XLabel:     "h",
 		YLabel:     "誤差逆伝播法との相対誤差",
-		Explain: "中心差分の誤差には 2 つの原因があります。打ち切り誤差：(f(θ+h) − f(θ−h))/2h が正確なのは放物線のときだけなので、" +
-			"およそ h²·f‴/6 だけずれます。この誤差は h を小さくすると h² に比例して減ります。" +
-			"丸め誤差：損失はどれも float64 に丸められて ε·|L|（ε ≈ 2.2·10⁻¹⁶）ほどずれ、2h で割るとそれが ε/h に拡大されます。" +
-			"両者の和がいちばん小さくなるのは、2 つが釣り合う ∛ε ≈ 6·10⁻⁶ のあたり、つまり V 字の底です。",
+		Explain: func(eps, best string) string {
+			return "中心差分の誤差には 2 つの原因があります。打ち切り誤差：(f(θ+h) − f(θ−h))/2h が正確なのは放物線のときだけなので、" +
+				"およそ h²·f‴/6 だけずれます。この誤差は h を小さくすると h² に比例して減ります。" +
+				"丸め誤差：損失はどれも float64 に丸められて ε·|L|（ε ≈ " + eps + "）ほどずれ、2h で割るとそれが ε/h に拡大されます。" +
+				"両者の和がいちばん小さくなるのは、2 つが釣り合う " + best + " のあたり、つまり V 字の底です。"
+		},
 		Yours: func(h string) string { return "いまの h = " + h },
 		About: func(params, step string) string {
 			return "記事と同じく順伝播を 2 回ずつ行う差分で、抜き出した " + params + " 個のパラメータについて、" +
@@ -65,7 +64,6 @@ var hSweepText = text.Table[struct {
 		Working: func(done, total string) string {
 			return "測定中：h の値 " + total + " 個のうち " + done + " 個…"
 		},
-		Failed: func(reason string) string { return "ワーカーが計算できませんでした：" + reason + "。" },
 	},
 }
 
@@ -74,12 +72,17 @@ var hSweepText = text.Table[struct {
 const (
 	truncationMark = "∝ h²"
 	roundOffMark   = "∝ ε/h"
-	bestMark       = "∛ε ≈ 6·10⁻⁶"
 )
 
-// epsCubeRoot is ∛ε for float64: where truncation and round-off of a
-// central difference balance.
-var epsCubeRoot = math.Cbrt(0x1p-52)
+// eps is float64's machine epsilon, ε: the spacing of the numbers next to 1.
+const eps = 0x1p-52
+
+// epsCubeRoot is ∛ε: where truncation and round-off of a central
+// difference balance; bestMark marks it.
+var (
+	epsCubeRoot = math.Cbrt(eps)
+	bestMark    = "∛ε ≈ " + format.Sci(epsCubeRoot, 1)
+)
 
 // HSweepChart plots the error of central differences against h on log-log
 // axes: the V of truncation against round-off.
@@ -94,32 +97,19 @@ type HSweepChart struct {
 // Render implements vecty.Component.
 func (c *HSweepChart) Render() vecty.ComponentOrHTML {
 	txt, w, r := hSweepText.In(c.Lang), c.Sweep, c.Sweep.Result
-	st := "idle"
-	var status vecty.ComponentOrHTML = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Empty))
-	switch {
-	case w.Error != "":
-		st = "error"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("task-error")), vecty.Text(txt.Failed(w.Error)))
-	case w.Busy:
-		st = "busy"
-		status = &TaskProgress{ID: "hsweep-progress", Done: w.Done, Total: w.Total, Label: txt.Working(strconv.Itoa(w.Done), strconv.Itoa(w.Total))}
-	case r != nil:
-		st = "done"
-		status = elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.About(strconv.Itoa(r.Params), strconv.Itoa(r.Step))))
+	card := &TeachCard{
+		Lang: c.Lang, Class: "hsweep", Title: txt.Title,
+		Button: txt.Button, ButtonID: "sweep-h", Ask: &action.SweepH{}, Ready: c.Ready,
+		Task: w.Task, Progress: "hsweep-progress", Working: txt.Working(strconv.Itoa(w.Done), strconv.Itoa(w.Total)),
+		Empty: txt.Empty, Explain: txt.Explain(format.Sci(eps, 2), bestMark),
 	}
-	return elem.Section(vecty.Markup(vecty.Class("teach-card", "hsweep"), vecty.Data("state", st)),
-		elem.Heading3(vecty.Text(txt.Title)),
-		elem.Div(vecty.Markup(vecty.Class("task-controls")),
-			elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", "sweep-h"),
-				vecty.Property("disabled", !c.Ready || w.Busy), event.Click(c.onSweep)), vecty.Text(txt.Button)),
-			vecty.If(!c.Ready, elem.Span(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.NotReady))),
-		),
-		status,
-		elem.Figure(vecty.Markup(vecty.Class("chart-box", "plain"), vecty.Data("testid", "hsweep"), vecty.Data("state", st)),
-			c.renderChart(),
-		),
-		elem.Paragraph(vecty.Markup(vecty.Class("explain")), vecty.Text(txt.Explain)),
+	if r != nil {
+		card.Said = txt.About(strconv.Itoa(r.Params), strconv.Itoa(r.Step))
+	}
+	card.Result = elem.Figure(vecty.Markup(vecty.Class("chart-box", "plain"), vecty.Data("testid", "hsweep"), vecty.Data("state", card.State())),
+		c.renderChart(),
 	)
+	return card
 }
 
 // renderChart draws the sweep's points, the h² and ε/h guides through its
@@ -131,7 +121,7 @@ func (c *HSweepChart) renderChart() *vecty.HTML {
 		hs, errs = r.H, r.Err
 	}
 	y0, y1 := decades(errs, 6)
-	p := logPlot{x0: -12, x1: 0, y0: y0, y1: y1}
+	p := logPlot{x0: exponent(spec.MinH), x1: exponent(spec.MaxH), y0: y0, y1: y1} // every h a link may hold (nn.HSteps among them)
 	top, bottom := coord(marginT), coord(plotH-marginB)
 	var parts []vecty.MarkupOrChild
 	mark := func(class string, h float64, label string, right bool) {
@@ -144,7 +134,7 @@ func (c *HSweepChart) renderChart() *vecty.HTML {
 			svg("text", attrs("class", "marker-label "+class, "x", coord(x+dx), "y", coord(marginT+10), "text-anchor", anchor), vecty.Text(label)))
 	}
 	mark("best", epsCubeRoot, bestMark, false)
-	if c.H >= 1e-12 && c.H <= 1 {
+	if c.H >= spec.MinH && c.H <= spec.MaxH {
 		mark("yours", c.H, txt.Yours(format.Short(c.H)), true)
 	}
 	if n := len(hs); r != nil && n == r.Total && n >= 2 {
@@ -191,4 +181,5 @@ func (c *HSweepChart) SkipRender(prev vecty.Component) bool {
 	return ok && q.H == c.H && q.Lang == c.Lang && q.Ready == c.Ready && q.Sweep == c.Sweep
 }
 
-func (c *HSweepChart) onSweep(*vecty.Event) { dispatcher.Dispatch(&action.SweepH{}) }
+// exponent returns the power of ten nearest x.
+func exponent(x float64) int { return int(math.Round(math.Log10(x))) }

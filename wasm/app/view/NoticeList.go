@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -84,7 +85,7 @@ func (n *NoticeList) problem() string {
 			what = p.What
 		}
 		why := txt.NotReal(what)
-		if p.What == "loss" && p.Loss != 0 {
+		if p.What == "loss" && !math.IsNaN(p.Loss) && !math.IsInf(p.Loss, 0) {
 			why = txt.TooLarge(fmt.Sprintf("%.4g", p.Loss))
 		}
 		return txt.Diverged(strconv.Itoa(p.Step), why, fmt.Sprintf("%g", p.LR), fmt.Sprintf("%g", p.Std))
@@ -94,8 +95,9 @@ func (n *NoticeList) problem() string {
 	return ""
 }
 
-// SkipRender skips the list while what it says stays the same.
+// SkipRender skips the list while what it says stays the same. (It
+// compares the problem as worded: a NaN loss is never == itself.)
 func (n *NoticeList) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*NoticeList)
-	return ok && q.Status == n.Status && q.Stopped == n.Stopped && q.Lang == n.Lang && slices.Equal(q.Notices, n.Notices)
+	return ok && q.problem() == n.problem() && q.Lang == n.Lang && slices.Equal(q.Notices, n.Notices)
 }

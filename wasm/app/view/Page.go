@@ -35,7 +35,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 			elem.Main(vecty.Markup(vecty.Class("run")),
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),
 					&RunButtons{Controls: s.Controls(), Lang: lang},
-					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt()},
+					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt(), Pending: s.Pending()},
 					&Shortcuts{Lang: lang},
 				),
 				&NoticeList{Status: s.Status, Stopped: s.Stopped, Notices: s.Notices, Lang: lang},

@@ -39,7 +39,10 @@ var statusText = text.Table[struct {
 	},
 }
 
-// StatusLine says what the run is doing; its data-state is the status.
+// StatusLine says what the run is doing; its data-state is the status, and
+// its data-pending the requests the workers have not answered yet
+// (store.Store.Pending): 0 when no worker will report anything more until
+// an action asks, which a test can wait for instead of sleeping.
 type StatusLine struct {
 	vecty.Core
 	Status  store.Status `vecty:"prop"`
@@ -47,12 +50,13 @@ type StatusLine struct {
 	Step    int          `vecty:"prop"` // steps taken
 	Steps   int          `vecty:"prop"` // steps of the whole run
 	PauseAt int          `vecty:"prop"` // the last step of the current Run or Step
+	Pending int          `vecty:"prop"` // requests the workers have not answered
 }
 
 // Render implements vecty.Component.
 func (l *StatusLine) Render() vecty.ComponentOrHTML {
 	return elem.Paragraph(vecty.Markup(vecty.Class("status", string(l.Status)), vecty.Data("testid", "status"),
-		vecty.Data("state", string(l.Status)), vecty.Attribute("role", "status")),
+		vecty.Data("state", string(l.Status)), vecty.Data("pending", strconv.Itoa(l.Pending)), vecty.Attribute("role", "status")),
 		vecty.Text(l.text()))
 }
 
@@ -77,8 +81,8 @@ func (l *StatusLine) text() string {
 	return txt.Ready("0", n)
 }
 
-// SkipRender skips the line while what it says stays the same.
+// SkipRender skips the line while what it says and its hooks stay the same.
 func (l *StatusLine) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*StatusLine)
-	return ok && p.Status == l.Status && p.Lang == l.Lang && p.Step == l.Step && p.Steps == l.Steps && p.PauseAt == l.PauseAt
+	return ok && p.Status == l.Status && p.Lang == l.Lang && p.Step == l.Step && p.Steps == l.Steps && p.PauseAt == l.PauseAt && p.Pending == l.Pending
 }
