@@ -3,6 +3,7 @@ package engines
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -52,9 +53,27 @@ type webkit struct {
 	version string
 }
 
+// errDriverExited is the error of a WebKitWebDriver that exited before it
+// was ready: most often another program took its port, or xvfb-run's
+// display, in the moment between choosing and using it.
+var errDriverExited = errors.New("WebKitWebDriver exited")
+
 // launchWebKit starts WebKitWebDriver on a free port (under xvfb-run when
-// exes holds it), waits until it is ready and starts a session.
+// exes holds it), waits until it is ready and starts a session. It tries
+// three times when the driver exits before it is ready.
 func launchWebKit(ctx context.Context, exes []string) (Browser, error) {
+	var err error
+	for range 3 {
+		var b Browser
+		if b, err = startWebKit(ctx, exes); !errors.Is(err, errDriverExited) {
+			return b, err
+		}
+	}
+	return nil, err
+}
+
+// startWebKit is one try of launchWebKit.
+func startWebKit(ctx context.Context, exes []string) (Browser, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -87,7 +106,7 @@ func (b *webkit) connect(ctx context.Context, base, mini string) error {
 		case <-ctx.Done():
 			return fmt.Errorf("waiting for WebKitWebDriver at %s: %w (last: %v); it wrote:\n%s", base, ctx.Err(), err, b.proc.out)
 		case <-b.proc.exited:
-			return fmt.Errorf("WebKitWebDriver exited (%v); it wrote:\n%s", b.proc.err, b.proc.out)
+			return fmt.Errorf("%w (%v); it wrote:\n%s", errDriverExited, b.proc.err, b.proc.out)
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
