@@ -70,6 +70,7 @@ func TestEngines(t *testing.T) {
 			b := launch(t, e)
 			t.Logf("%s", b.Version())
 			t.Run("console", func(t *testing.T) { consoleSeen(t, b, golden[0].Link) })
+			t.Run("simd", func(t *testing.T) { simdKernels(t, b, golden[0].Link) })
 			for i, g := range golden {
 				t.Run(fmt.Sprintf("%d-%s", i+1, key(g.Link, "grad")), func(t *testing.T) {
 					one := run(t, b, browser.With(g.Link, "workers=1"), len(g.Rows))
@@ -148,6 +149,44 @@ func consoleSeen(t *testing.T, b engines.Browser, link string) {
 			t.Fatalf("console.error(%q) in the page: the test saw %q", probe, errs)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// simdKernels says whether the page's SIMD128 kernels (simd.wasm, loaded
+// by simd.js as bibunSIMD) compile in this engine, and so whether the
+// golden runs below ran with them or with the Go kernels, which give the
+// same digits. It fails only when simd.wasm cannot be fetched.
+func simdKernels(t *testing.T, b engines.Browser, link string) {
+	ctx, cancel := context.WithTimeout(context.Background(), linkTimeout)
+	defer cancel()
+	p, err := engines.Open(ctx, b, serverURL+"/#"+link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	const verdict = `window.__bibunKernels`
+	start := `(window.__bibunKernelsAsked ??= (typeof bibunSIMD !== "object"
+		? Promise.resolve("absent")
+		: fetch("simd.wasm")
+			.then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error("simd.wasm: " + r.status)))
+			.then((bytes) => bibunSIMD.compile(bytes) ? "compile" : "do not compile")
+	).then((v) => ` + verdict + ` = v, (e) => ` + verdict + ` = "error: " + e), true)`
+	if _, err := engines.Eval[bool](ctx, p, start); err != nil {
+		t.Fatal(err)
+	}
+	if err := engines.WaitTrue(ctx, p, verdict+` !== undefined`, "simd.wasm to compile or not"); err != nil {
+		t.Fatal(err)
+	}
+	v, err := engines.Eval[string](ctx, p, verdict)
+	switch {
+	case err != nil:
+		t.Fatal(err)
+	case v == "absent":
+		t.Log("the page has no SIMD128 kernels (no bibunSIMD): the runs use the Go kernels")
+	case strings.HasPrefix(v, "error"):
+		t.Errorf("fetching the SIMD128 kernels: %s", v)
+	default:
+		t.Logf("the SIMD128 kernels %s here: the runs use the %s kernels", v, map[bool]string{true: "SIMD128", false: "Go"}[v == "compile"])
 	}
 }
 
