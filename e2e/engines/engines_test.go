@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -59,7 +60,7 @@ func TestMain(m *testing.M) {
 // TestEngines runs, in each engine, every golden run of
 // nn/testdata/golden.json with 1 worker and with 2: each table must equal
 // the golden one to the last digit, and so each other. Then the article's
-// settings, 15 steps with 2 workers, as a visitor first sees them.
+// settings with 2 workers, as a visitor first sees them, timed for the log.
 func TestEngines(t *testing.T) {
 	golden, err := engines.ReadGolden("../../nn/testdata/golden.json")
 	if err != nil {
@@ -90,13 +91,17 @@ func TestEngines(t *testing.T) {
 				})
 			}
 			t.Run("article", func(t *testing.T) {
-				r := run(t, b, browser.With(browser.Article, "workers=2"), 15)
+				steps, err := strconv.Atoi(key(browser.Article, "steps"))
+				if err != nil {
+					t.Fatalf("the article's link %s: %v", browser.Article, err)
+				}
+				r := run(t, b, browser.With(browser.Article, "workers=2"), steps)
 				ms, err := browser.Column(r.Rows, browser.ColGradMs)
 				if err != nil {
 					t.Fatal(err)
 				}
-				t.Logf("15 incremental steps, 2 workers: loaded in %v, ran in %v; grad-ms median %.3g (steps: %.3g)",
-					r.Load.Round(time.Millisecond), r.Run.Round(time.Millisecond), median(ms), ms)
+				t.Logf("%d %s steps, 2 workers: loaded in %v, ran in %v; grad-ms median %.3g (steps: %.3g)",
+					steps, key(browser.Article, "grad"), r.Load.Round(time.Millisecond), r.Run.Round(time.Millisecond), median(ms), ms)
 			})
 		})
 	}
