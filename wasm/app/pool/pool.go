@@ -50,7 +50,15 @@ func New(onMessage func(worker int, m msg.Message), onError func(worker int, tex
 // in the middle of a computation, and starts n fresh ones.
 func (p *Pool) Start(n int) {
 	for _, w := range p.workers {
+		if w.IsNull() {
+			continue
+		}
 		w.Call("terminate")
+		// An error or a message the browser queued before the terminate
+		// may still be dispatched: unhook the handlers before releasing
+		// them, or it calls a released Go function.
+		w.Set("onmessage", js.Null())
+		w.Set("onerror", js.Null())
 	}
 	for _, f := range p.funcs {
 		f.Release()
