@@ -29,7 +29,10 @@ func AfterPaint(f func()) {
 			return
 		}
 		done = true
-		port.Call("close") // drops a message already posted
+		// Closing drops a message already posted in Chromium, not always in
+		// Firefox: without the handler, such a message calls nothing.
+		port.Set("onmessage", js.Null())
+		port.Call("close")
 		if !frame.IsUndefined() {
 			global.Call("cancelAnimationFrame", frame)
 		}
@@ -78,6 +81,7 @@ func Yield() {
 	port := channel.Get("port1")
 	var f js.Func
 	f = js.FuncOf(func(js.Value, []js.Value) any {
+		port.Set("onmessage", js.Null())
 		port.Call("close")
 		f.Release()
 		close(done)
