@@ -377,9 +377,9 @@ func TestLockAndHide(t *testing.T) {
 	if h := eval[string](t, tab, `location.hash`); !strings.Contains(h, "&lr=0.2&") {
 		t.Errorf("the preset changed a locked lr: %s", h)
 	}
-	if notice := text(t, tab, "notice"); !strings.Contains(notice, "fixed by this link") {
-		t.Errorf("the notice %q does not say lr stayed", notice)
-	}
+	// The link changes at once, the notice with the next render.
+	waitTrue(t, tab, browser.Element("notice")+`?.textContent.includes("fixed by this link")`, shortTimeout,
+		"the notice to say lr stayed")
 	setParam(t, tab, "h", "0.001")
 	if h := eval[string](t, tab, `location.hash`); !strings.Contains(h, "lock=lr,seed") || !strings.Contains(h, "hide=intro,teach") || !strings.Contains(h, "h=0.001") {
 		t.Errorf("after moving h the link is %s; want lock and hide kept", h)
