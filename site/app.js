@@ -25,6 +25,9 @@ async function start() {
   const modules = await bibunSIMD.compileAll("bibun.wasm");
   window.bibunModules = modules;
   const instance = await bibunSIMD.instantiate(modules.program, go, modules.kernels);
+  // Compiling's end and instantiating were one task of the page's thread:
+  // Go's start (its runtime and package inits) is the next.
+  await new Promise((resolve) => setTimeout(resolve));
   await go.run(instance);
   throw new Error("the page's Go program stopped");
 }
