@@ -164,7 +164,7 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 		rep.add(p.incremental(rep.NumpyMs)...)
 		rep.add(p.backprop())
 		rep.add(p.samples())
-		rep.add(p.numerical()...)
+		rep.add(p.numerical(rep.NumpyMs)...)
 	}
 	if !skipped("reset") {
 		rep.add(p.reset())
