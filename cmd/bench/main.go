@@ -16,9 +16,10 @@
 // page (the wasm sizes, training steps, loading); cost (the cost growth,
 // native and in the page); reset (Reset during a numerical step); teach
 // (the longest main-thread task while the teaching views compute; they
-// measure the cost growth too, reported unless cost is skipped). The
-// browser tests assert none of these times: they are this command's to
-// check.
+// measure the cost growth too, reported unless cost is skipped); product
+// (the product 100×256 · 256×64 in a Chromium worker, with the SIMD
+// kernels, product.go). The browser tests assert none of these times: they
+// are this command's to check.
 //
 // A figure that cannot be measured reads "error: …" in its row and the
 // rest still runs; the exit status is 1 only when nothing was measured.
@@ -47,7 +48,7 @@ func main() {
 		numpy      = flag.String("numpy", "../shared/bench/article_numpy.sh", "the script that times the article's numpy program")
 		numpySteps = flag.Int("numpy-steps", 3, "steps of the article's numpy program to time")
 		out        = flag.String("out", "artifacts/bench.md", "where to write the table as Markdown")
-		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost, reset, teach")
+		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost, reset, teach, product")
 		goCmd      = flag.String("go", "go", "the go command")
 	)
 	flag.Parse()
@@ -87,6 +88,9 @@ func main() {
 	}
 	if slices.ContainsFunc([]string{"page", "cost", "reset", "teach"}, func(p string) bool { return !skipped(p) }) {
 		machine.Chromium = runPage(rep, *goCmd, *site, skipped, progress)
+	}
+	if !skipped("product") {
+		rep.add(runProduct(rep, &machine, *goCmd, progress))
 	}
 	machine.LoadEnd = loadAverage()
 	rep.Machine = machine.String()
