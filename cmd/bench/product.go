@@ -211,7 +211,7 @@ func runProduct(rep *Report, m *Machine, goCmd string, progress func(string, ...
 	}
 	r, timer := h.product(ctx, b, where, true)
 	if timer > 0 {
-		rep.note("%s: performance.now() in a worker reads in steps of %s ms", version, formatMs(timer))
+		rep.note("%s: performance.now() in a worker reads in steps of %.3g ms", version, timer)
 	}
 	return r
 }
