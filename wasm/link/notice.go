@@ -1,6 +1,7 @@
 package link
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -80,7 +81,7 @@ func (n Notice) Text(lang string) string {
 func (n Notice) en(f field) string {
 	using := "using " + n.Used
 	if n.Used == "" {
-		using = "leaving it to the browser"
+		using = cmp.Or(f.unsetEn, "leaving it to the browser")
 	}
 	var what string
 	switch {
@@ -114,7 +115,7 @@ func (n Notice) ja(f field) string {
 	}
 	using := n.Used + " を使います"
 	if n.Used == "" {
-		using = "ブラウザの設定に従います"
+		using = cmp.Or(f.unsetJa, "ブラウザの設定に従います")
 	}
 	var why string
 	switch {
