@@ -9,18 +9,19 @@ import (
 )
 
 // settle makes next the settings, shows them in the address and lists
-// notices. Any change of the settings but the language resets the run:
-// the same link is the same run. A change of the language alone keeps the
-// run, its table and the notices, which the page words anew.
+// notices. Any change of the settings but the language and the Wiggle
+// view's parameter resets the run: the same link is the same run. A change
+// of those alone keeps the run, its table and the notices, which the page
+// words anew.
 func (s *Store) settle(next link.State, notices []link.Notice) {
 	s.address.Show(link.Format(next))
 	s.Edits++
 	same := next
-	same.Lang = s.Settings.Lang
+	same.Lang, same.Param = s.Settings.Lang, s.Settings.Param
 	if same == s.Settings && s.started > 0 {
-		if next.Lang == s.Settings.Lang || len(notices) > 0 {
+		if next == s.Settings || len(notices) > 0 {
 			s.Notices = notices
-		} // else the language alone changed: the notices stay, worded anew
+		} // else the language or the parameter alone changed: the notices stay, worded anew
 		s.Settings = next
 		return
 	}
