@@ -45,17 +45,30 @@ func (b Bug) Breaks() []string {
 }
 
 // Line returns the line of backprop's chain rule that b breaks, as it
-// should read and as b writes it; "" for NoBug or a name not in Bugs.
+// should read and as b writes it (∂L/∂a1[B−1]: the last row only; a 2×H
+// transpose laid into H×2); "" for NoBug or a name not in Bugs.
 func (b Bug) Line() (right, planted string) {
 	switch b {
 	case SigmoidPrime:
 		return "∂L/∂a1 = ∂L/∂z1 ⊙ z1 ⊙ (1 − z1)", "∂L/∂a1 = ∂L/∂z1"
 	case BiasNotSummed:
-		return "∂L/∂b1 = Σ_rows ∂L/∂a1", "∂L/∂b1 = ∂L/∂a1[B−1]  (the last row only)"
+		return "∂L/∂b1 = Σ_rows ∂L/∂a1", "∂L/∂b1 = ∂L/∂a1[B−1]"
 	case SoftmaxIndex:
 		return "∂L/∂a2 = (softmax(a2) − onehot(t)) / B", "∂L/∂a2 = (softmax(a2) − onehot(1 − t)) / B"
 	case W2Transposed:
-		return "∂L/∂W2 = z1ᵀ · ∂L/∂a2", "∂L/∂W2 = (∂L/∂a2)ᵀ · z1  (2×H, laid into H×2)"
+		return "∂L/∂W2 = z1ᵀ · ∂L/∂a2", "∂L/∂W2 = (∂L/∂a2)ᵀ · z1"
 	}
 	return "", ""
+}
+
+// ChainRule is backprop's chain rule for this network, from the loss back
+// to the weights, one formula a line: each bug's right line is one of them.
+var ChainRule = []string{
+	"∂L/∂a2 = (softmax(a2) − onehot(t)) / B",
+	"∂L/∂W2 = z1ᵀ · ∂L/∂a2",
+	"∂L/∂b2 = Σ_rows ∂L/∂a2",
+	"∂L/∂z1 = ∂L/∂a2 · W2ᵀ",
+	"∂L/∂a1 = ∂L/∂z1 ⊙ z1 ⊙ (1 − z1)",
+	"∂L/∂W1 = xᵀ · ∂L/∂a1",
+	"∂L/∂b1 = Σ_rows ∂L/∂a1",
 }

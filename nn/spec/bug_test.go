@@ -1,6 +1,9 @@
 package spec
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // Every bug a link may plant passes Validate, names the tensors it breaks
 // and a line of the chain rule that it changes.
@@ -14,8 +17,12 @@ func TestBugs(t *testing.T) {
 		if len(b.Breaks()) == 0 {
 			t.Errorf("%s breaks no tensor", b)
 		}
-		if right, planted := b.Line(); right == "" || planted == "" || right == planted {
+		right, planted := b.Line()
+		if right == "" || planted == "" || right == planted {
 			t.Errorf("%s: line %q planted as %q", b, right, planted)
+		}
+		if !slices.Contains(ChainRule, right) {
+			t.Errorf("%s breaks %q, which is not a line of ChainRule", b, right)
 		}
 	}
 	if NoBug.Breaks() != nil {

@@ -86,10 +86,10 @@ var order = func() []int {
 
 // field is one row of the link table.
 type field struct {
-	key   string // URL key
-	ja    string // Japanese name, shown with the key in notices
-	notEn string // what an Invalid value is not, e.g. "is not a number"
-	notJa string // the same in Japanese, e.g. "数値ではない" (a space before Latin text)
+	key   string   // URL key
+	ja    string   // Japanese name, shown with the key in notices
+	notEn string   // what an Invalid value is not, e.g. "is not a number"
+	notJa string   // the same in Japanese, e.g. "数値ではない" (a space before Latin text)
 	after []string // keys of the rows this row's range reads, if any
 	// What a notice says is done when the value used leaves the field
 	// unset; "" for leaving it to the browser.
