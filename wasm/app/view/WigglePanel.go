@@ -53,7 +53,7 @@ var wiggleText = text.Table[struct {
 			"quotient":    "the central difference: the derivative by nudging",
 			"backprop":    "the derivative by the chain rule",
 			"rel-err":     "|quotient − backprop| / max(|quotient|, |backprop|)",
-			"digits-lost": "leading digits L+ and L− share (grey), which the subtraction throws away",
+			"digits-lost": "leading digits L+ and L− share (grey), which the subtraction throws away.",
 		},
 		Lost: func(left string) string {
 			return "Of float64's 16 or so digits, about " + left + " are left in the difference."
@@ -96,7 +96,7 @@ var wiggleText = text.Table[struct {
 			"quotient":    "中心差分：ずらして求めた微分",
 			"backprop":    "連鎖律で求めた微分",
 			"rel-err":     "|中心差分 − 誤差逆伝播法| / max(|中心差分|, |誤差逆伝播法|)",
-			"digits-lost": "L+ と L− で共通の上位の桁数（灰色）：引き算で失われます",
+			"digits-lost": "L+ と L− で共通の上位の桁数（灰色）：引き算で失われます。",
 		},
 		Lost: func(left string) string {
 			return "float64 の 16 桁ほどのうち、差に残るのはおよそ " + left + " 桁です。"
