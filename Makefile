@@ -6,8 +6,9 @@
 GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
 WASMENV   := GOOS=js GOARCH=wasm
-# node runs js/wasm tests through go_js_wasm_exec, which lives here.
-WASMPATH  := PATH="$(GOROOT)/lib/wasm:$$PATH"
+# node runs js/wasm tests through nn/simd's go_js_wasm_exec: Go's own, plus
+# the SIMD kernels that every binary linking package nn/simd imports.
+WASMTEST  := GOROOT="$(GOROOT)" $(WASMENV) $(GO) test -exec $(CURDIR)/nn/simd/go_js_wasm_exec
 ADDR      ?= localhost:8080
 # The site's public address, for the link previews' absolute og:image and og:url:
 #   make build SITE_URL=https://example.org/bibun/
@@ -21,10 +22,17 @@ WASM_TESTED := ./nn/... ./wasm/...
 
 # sitegen runs last: it writes index.html (from web/), og.png, and sw.js, which lists every other
 # file of the site with its digest.
-build: site/wasm_exec.js site/app.wasm site/worker.wasm
+build: site/wasm_exec.js site/simd.js site/simd.wasm site/app.wasm site/worker.wasm
 	$(GO) run ./cmd/sitegen -web web -site site -url '$(SITE_URL)'
 
 site/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	cp $< $@
+
+# The SIMD128 kernels and their loader (package nn/simd).
+site/simd.js: nn/simd/simd.js
+	cp $< $@
+
+site/simd.wasm: nn/simd/kernels.wasm
 	cp $< $@
 
 site/app.wasm: FORCE
@@ -61,8 +69,11 @@ lint:
 	$(STATICCHECK) -tags browser ./e2e/
 	$(GO) tool actionlint
 
+# Then nn again without the kernels, as in a browser without SIMD128: the
+# same golden digits.
 test-wasm:
-	$(WASMPATH) $(WASMENV) $(GO) test -count=1 $(WASM_TESTED)
+	$(WASMTEST) -count=1 $(WASM_TESTED)
+	BIBUN_NOSIMD=1 $(WASMTEST) -count=1 ./nn/...
 
 # The browser tests build nothing themselves: they serve site/ as built above. axe-core comes
 # from npm (e2e/package-lock.json) for the accessibility checks.
@@ -77,4 +88,4 @@ bench:
 	$(GO) run ./cmd/bench -go $(GO) -out $(CURDIR)/artifacts/bench.md
 
 clean:
-	rm -f site/*.wasm site/wasm_exec.js site/index.html site/og.png site/sw.js
+	rm -f site/*.wasm site/wasm_exec.js site/simd.js site/index.html site/og.png site/sw.js

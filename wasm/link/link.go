@@ -61,6 +61,12 @@ type State struct {
 	Workers int    // 0 = not set (page picks hardware concurrency, at most MaxWorkers); else 1..MaxWorkers
 	Lang    string // "" = not set (page follows the browser); else one of text.Langs ("en", "ja")
 	Param   int    // the parameter the Wiggle view nudges, an index of θ: 0…P−1 (0 = not set, θ_0)
+
+	// The classroom's keys (classroom.go): the view, not the run.
+	Embed   bool   // a compact view for an iframe
+	Present bool   // the presenter's view: large type for a projector
+	Lock    string // keys fixed by the link, comma-separated in table order, or "all"; "" = none
+	Hide    string // panels hidden by the link (Panels), comma-separated in their order; "" = none
 }
 
 // Default returns the state of a link with no keys: the article's settings
@@ -180,6 +186,10 @@ func (f field) notice(s State, given string, kind Kind) Notice {
 	return Notice{Key: f.key, Given: cut(given), Used: used, Kind: kind}
 }
 
+// escaper undoes what url.QueryEscape does that a fragment need not:
+// a space is %20 (QueryEscape's + would read back as a plus), a comma itself.
+var escaper = strings.NewReplacer("+", "%20", "%2C", ",")
+
 // Format returns the link fragment of s, without the leading '#': every
 // key in table order, workers and lang only when set.
 func Format(s State) string {
@@ -195,7 +205,8 @@ func Format(s State) string {
 		b.WriteString(f.key)
 		b.WriteByte('=')
 		// Values of a valid State need no escaping; others must not break the link.
-		b.WriteString(strings.ReplaceAll(url.QueryEscape(v), "+", "%20"))
+		// Commas, which separate lock's and hide's names, stay readable.
+		b.WriteString(escaper.Replace(url.QueryEscape(v)))
 	}
 	return b.String()
 }

@@ -52,6 +52,14 @@ var fields = []field{
 		func(s *State) *int { return &s.Workers }),
 	choice("lang", "表示言語", "", langs(),
 		func(s *State) *string { return &s.Lang }),
+	flag("embed", "埋め込み表示", func(s *State) *bool { return &s.Embed }),
+	flag("present", "発表表示", func(s *State) *bool { return &s.Present }),
+	list("lock", "固定する設定", "holds a name that is not a key of this link, nor all", "このリンクのキーでも all でもない名前を含む",
+		Lockable, true, "locking nothing", "何も固定しません",
+		func(s *State) *string { return &s.Lock }),
+	list("hide", "隠す部分", "holds a name that is not one of "+strings.Join(Panels, ", "), " "+strings.Join(Panels, ", ")+" 以外の名前を含む",
+		func() []string { return Panels }, false, "hiding nothing", "何も隠しません",
+		func(s *State) *string { return &s.Hide }),
 }
 
 // langs returns the page's languages (text.Langs), as lang names them.
@@ -91,9 +99,8 @@ type field struct {
 	notEn string   // what an Invalid value is not, e.g. "is not a number"
 	notJa string   // the same in Japanese, e.g. "数値ではない" (a space before Latin text)
 	after []string // keys of the rows this row's range reads, if any
-	// What a notice says is done when the value used leaves the field
-	// unset; "" for leaving it to the browser.
-	unsetEn, unsetJa string
+
+	unsetEn, unsetJa string // what an unset value means, e.g. "locking nothing"; "" for the browser's choice
 
 	reset func(s *State)                        // sets the default, brought into range
 	read  func(s *State, v string) (Kind, bool) // sets the field from a decoded value; true if it needs a Notice

@@ -9,19 +9,16 @@ import (
 )
 
 // settle makes next the settings, shows them in the address and lists
-// notices. Any change of the settings but the language and the Wiggle
-// view's parameter resets the run: the same link is the same run. A change
-// of those alone keeps the run, its table and the notices, which the page
-// words anew.
+// notices. Any change of the settings but the language resets the run:
+// the same link is the same run. A change of the language alone keeps the
+// run, its table and the notices, which the page words anew.
 func (s *Store) settle(next link.State, notices []link.Notice) {
 	s.address.Show(link.Format(next))
 	s.Edits++
-	same := next
-	same.Lang, same.Param = s.Settings.Lang, s.Settings.Param
-	if same == s.Settings && s.started > 0 {
+	if link.SameRun(next, s.Settings) && s.started > 0 {
 		if next == s.Settings || len(notices) > 0 {
 			s.Notices = notices
-		} // else the language or the parameter alone changed: the notices stay, worded anew
+		} // else only the view changed (language, the classroom's keys): the notices stay, worded anew
 		s.Settings = next
 		return
 	}
@@ -31,6 +28,14 @@ func (s *Store) settle(next link.State, notices []link.Notice) {
 	if c := shownPart(next.Config); c != s.shownFor {
 		s.shownFor, s.Samples = c, samples(c)
 	}
+}
+
+// change is settle for a change the page makes (a control, a preset, a new
+// seed), which cannot undo the link's lock: a locked key keeps its value,
+// with a notice that says so (link.Keep).
+func (s *Store) change(next link.State, notices []link.Notice) {
+	next, kept := link.Keep(s.Settings, next)
+	s.settle(next, append(notices, kept...))
 }
 
 // preset returns s with the settings of p. Both presets keep the method,

@@ -139,13 +139,13 @@ func (s *Store) OnAction(a any) {
 	case *action.ReadLink:
 		s.settle(link.Parse(a.Fragment))
 	case *action.Set:
-		s.settle(link.Set(s.Settings, a.Key, a.Value))
+		s.change(link.Set(s.Settings, a.Key, a.Value))
 	case *action.UsePreset:
-		s.settle(preset(s.Settings, a.Preset), nil)
+		s.change(preset(s.Settings, a.Preset), nil)
 	case *action.NewSeed:
 		next := s.Settings
 		next.Config.Seed = 1 + s.seeds.Uint64N(999_999)
-		s.settle(next, nil)
+		s.change(next, nil)
 	case *action.Run:
 		s.start(s.Settings.Config.Steps)
 	case *action.Step:
