@@ -1,9 +1,6 @@
 package tile
 
-import (
-	"encoding/base64"
-	"math"
-)
+import "math"
 
 // The diverging scale of weights: Negative at the most negative, Zero at
 // zero, Positive at the most positive (ColorBrewer's RdBu ends and middle),
@@ -52,9 +49,14 @@ func Diverging(levels []byte) string {
 	if len(levels) == 0 {
 		panic("tile: no values")
 	}
-	pix := make([]byte, len(levels))
-	for i, v := range levels {
-		pix[i] = byte(Steps + int(math.Round((float64(v)-128)*Steps/127)))
-	}
-	return "data:image/bmp;base64," + base64.StdEncoding.EncodeToString(bmp8(pix, diverging))
+	return dataURI(bmp8(levels, diverging, &divergingIndex))
 }
+
+// divergingIndex maps a level to its colour in the palette: the level's
+// t = (level − 128)/127 rounded to the nearest of the Steps on its side.
+var divergingIndex = func() (idx [256]byte) {
+	for v := range idx {
+		idx[v] = byte(Steps + int(math.Round((float64(v)-128)*Steps/127)))
+	}
+	return idx
+}()

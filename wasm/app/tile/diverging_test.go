@@ -46,3 +46,17 @@ func TestDiverging(t *testing.T) {
 		t.Error("the scale's ends and middle are not Negative, Positive and Zero")
 	}
 }
+
+// BenchmarkDiverging512 draws the weights of H = 512 units of S = 256, as
+// the page does after every step at the largest hidden layer.
+func BenchmarkDiverging512(b *testing.B) {
+	levels := make([]byte, 256)
+	for i := range levels {
+		levels[i] = byte(i*37 + 11)
+	}
+	for b.Loop() {
+		for range 512 {
+			Diverging(levels)
+		}
+	}
+}

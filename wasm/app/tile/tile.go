@@ -42,7 +42,7 @@ func DataURI(x []float64) string {
 	if len(x) == 0 {
 		panic("tile: no values")
 	}
-	return "data:image/bmp;base64," + base64.StdEncoding.EncodeToString(bmp(x))
+	return dataURI(bmp(x))
 }
 
 // bmp returns the BMP file of x in 256 greys.
@@ -51,7 +51,7 @@ func bmp(x []float64) []byte {
 	for i, v := range x {
 		pix[i] = Grey(v)
 	}
-	return bmp8(pix, greys)
+	return bmp8(pix, greys, nil)
 }
 
 // greys is the palette of 256 greys, black to white.
@@ -63,11 +63,12 @@ var greys = func() [][3]byte {
 	return p
 }()
 
-// bmp8 returns the BMP file of pix, palette indices row-major in the Shape
-// of len(pix): a 14-byte file header, a 40-byte BITMAPINFOHEADER, the
-// palette (red, green, blue each), then the rows bottom-up, each padded to
-// a multiple of 4 bytes.
-func bmp8(pix []byte, palette [][3]byte) []byte {
+// bmp8 returns the BMP file of pix, row-major in the Shape of len(pix),
+// each byte a palette index once mapped through lut (nil: as it is): a
+// 14-byte file header, a 40-byte BITMAPINFOHEADER, the palette (red,
+// green, blue each), then the rows bottom-up, each padded to a multiple
+// of 4 bytes.
+func bmp8(pix []byte, palette [][3]byte, lut *[256]byte) []byte {
 	r, c := Shape(len(pix))
 	headers, pal := 14+40, 4*len(palette)
 	stride := (c + 3) &^ 3
@@ -88,9 +89,25 @@ func bmp8(pix []byte, palette [][3]byte) []byte {
 		p := b[headers+4*i:]
 		p[0], p[1], p[2] = rgb[2], rgb[1], rgb[0] // stored blue, green, red
 	}
-	for i, v := range pix {
-		row, col := i/c, i%c
-		b[headers+pal+(r-1-row)*stride+col] = v
+	for row := range r {
+		dst, src := b[headers+pal+(r-1-row)*stride:][:c], pix[row*c:(row+1)*c]
+		if lut == nil {
+			copy(dst, src)
+			continue
+		}
+		for col, v := range src {
+			dst[col] = lut[v]
+		}
 	}
 	return b
+}
+
+// dataURI returns the BMP file b as a data URI.
+func dataURI(b []byte) string {
+	const prefix = "data:image/bmp;base64,"
+	enc := base64.StdEncoding
+	uri := make([]byte, len(prefix)+enc.EncodedLen(len(b)))
+	copy(uri, prefix)
+	enc.Encode(uri[len(prefix):], b)
+	return string(uri)
 }
