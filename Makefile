@@ -1,6 +1,7 @@
 # bibun: a neural network that learns by numerical differentiation, in the browser.
 #   make serve   build the site and serve it at http://localhost:8080
-#   make test    every test: native, js/wasm under node, and the page in headless Chromium
+#   make test    every test: native, js/wasm under node, the page in headless Chromium, and its
+#                golden digits in Firefox and WebKit too
 #   make bench   the benchmark table (see README)
 
 GO        ?= go
@@ -18,7 +19,7 @@ SITE_URL  ?=
 # Pure packages whose tests also run under js/wasm (node).
 WASM_TESTED := ./nn/... ./wasm/...
 
-.PHONY: build serve test test-native lint test-wasm test-browser bench clean
+.PHONY: build serve test test-native lint test-wasm test-browser test-engines bench clean
 
 # sitegen runs last: it writes index.html (from web/), og.png, and sw.js, which lists every other
 # file of the site with its digest.
@@ -50,7 +51,7 @@ e2e/node_modules/axe-core/axe.min.js: e2e/package.json e2e/package-lock.json
 serve: build
 	$(GO) run ./cmd/serve -dir site -addr $(ADDR)
 
-test: build test-native test-wasm test-browser
+test: build test-native test-wasm test-browser test-engines
 
 # staticcheck is a tool dependency in go.mod (go tool staticcheck); it is built natively and then
 # checks the js/wasm packages as js/wasm code. actionlint (also in go.mod) checks the workflows in
@@ -63,10 +64,10 @@ test-native: lint
 lint:
 	$(GO) vet ./...
 	$(WASMENV) $(GO) vet ./wasm/... ./nn/...
-	$(GO) vet -tags browser ./e2e/
+	$(GO) vet -tags browser ./e2e/...
 	$(STATICCHECK) ./...
 	$(WASMENV) $(STATICCHECK) ./wasm/... ./nn/...
-	$(STATICCHECK) -tags browser ./e2e/
+	$(STATICCHECK) -tags browser ./e2e/...
 	$(GO) tool actionlint
 
 # Then nn again without the kernels, as in a browser without SIMD128: the
@@ -79,6 +80,12 @@ test-wasm:
 # from npm (e2e/package-lock.json) for the accessibility checks.
 test-browser: build e2e/node_modules/axe-core/axe.min.js
 	$(GO) test -count=1 -timeout 20m -tags browser ./e2e/ -v -site $(CURDIR)/site
+
+# The golden runs, and the same run with 1 and 2 workers, in Chromium, Firefox and WebKit
+# (e2e/engines, README "Browsers"): Firefox over WebDriver BiDi, WebKit over WebDriver classic
+# under xvfb-run. An engine not installed is skipped, unless CI is set.
+test-engines: build
+	$(GO) test -count=1 -timeout 30m -tags browser ./e2e/engines/ -v -site $(CURDIR)/site
 
 # The benchmark table (README, "Benchmarks"): cmd/bench builds its own copy of the site in a
 # temporary directory (site/ is left alone), runs the nn benchmarks natively and under node, drives
