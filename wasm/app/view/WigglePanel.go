@@ -69,7 +69,7 @@ var wiggleText = text.Table[struct {
 		Explain: "Drag h. Large h: the quotient errs by truncation, about h²·f‴/6, as a straight chord misses a curve. " +
 			"Tiny h: L+ and L− agree in more and more leading digits, the subtraction throws them away, and what is left is " +
 			"rounding noise divided by 2h: round-off. In between, near h ≈ 1e-5, the quotient agrees with backprop to eight digits " +
-			"or so: the V of \"Choosing h\", one parameter at a time.",
+			"or more: the V of \"Choosing h\", one parameter at a time.",
 	},
 	text.Japanese: {
 		Title: "重みを 1 つ揺らす",
@@ -113,7 +113,7 @@ var wiggleText = text.Table[struct {
 		Yours: func(h string) string { return "h = " + h },
 		Explain: "h を動かしてみましょう。h が大きいと、曲線を直線の弦で近似するので、中心差分は h²·f‴/6 ほどずれます（打ち切り誤差）。" +
 			"h が小さいと、L+ と L− は上位の桁がますます一致し、引き算でその桁が消え、残るのは丸めの雑音を 2h で割ったものです（丸め誤差）。" +
-			"その中間、h ≈ 1e-5 のあたりでは、中心差分は誤差逆伝播法と 8 桁ほど一致します。「刻み幅 h の選び方」の V 字を、パラメータ 1 つで見ているのです。",
+			"その中間、h ≈ 1e-5 のあたりでは、中心差分は誤差逆伝播法と 8 桁以上一致します。「刻み幅 h の選び方」の V 字を、パラメータ 1 つで見ているのです。",
 	},
 }
 
