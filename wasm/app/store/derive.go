@@ -227,10 +227,11 @@ func (s *Store) setWiggleH(v string) {
 	s.derive.force = true
 }
 
-// plantBug plants a bug drawn from those not planted now.
+// plantBug plants a bug drawn from those not planted now, unless the
+// link locks bug (link.Keep, through change).
 func (s *Store) plantBug() {
 	others := slices.DeleteFunc(slices.Clone(spec.Bugs), func(b spec.Bug) bool { return b == s.Settings.Config.Bug })
 	next := s.Settings
 	next.Config.Bug = others[s.seeds.IntN(len(others))]
-	s.settle(next, nil)
+	s.change(next, nil)
 }

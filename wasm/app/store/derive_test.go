@@ -195,7 +195,12 @@ func TestFindTheBug(t *testing.T) {
 			t.Errorf("planted %q after %q: revealed %v, %d rows", b, bug, s.BugRevealed(), len(s.Rows))
 		}
 	}
-	s, _, _ := newStore(t, "bug=%3Cscript%3E")
+	s, _, _ := newStore(t, "grad=backprop&bug=w2-transposed&lock=bug")
+	s.OnAction(&action.PlantBug{})
+	if s.Settings.Config.Bug != spec.W2Transposed || len(s.Notices) != 1 || s.Notices[0].Key != "bug" {
+		t.Errorf("Plant with bug locked: %q, notices %v; want the bug kept, with a notice", s.Settings.Config.Bug, s.Notices)
+	}
+	s, _, _ = newStore(t, "bug=%3Cscript%3E")
 	if s.Settings.Config.Bug != spec.NoBug || len(s.Notices) != 1 || s.Notices[0].Key != "bug" {
 		t.Errorf("bug=<script>: %q, notices %v", s.Settings.Config.Bug, s.Notices)
 	}
