@@ -93,8 +93,9 @@ test-engines: build
 
 # The benchmark table (README, "Benchmarks"): cmd/bench builds its own copy of the site in a
 # temporary directory (site/ is left alone), runs the nn benchmarks natively and under node, drives
-# the page in headless Chromium, times the article's numpy program (../shared/bench/article_numpy.sh)
-# and prints one table; the same table goes to artifacts/bench.md. It takes several minutes.
+# the page in headless Chromium, then Firefox and WebKit, times the article's numpy program
+# (../shared/bench/article_numpy.sh) and prints one table; the same table goes to
+# artifacts/bench.md. It takes several minutes.
 bench:
 	$(GO) run ./cmd/bench -go $(GO) -out $(CURDIR)/artifacts/bench.md
 

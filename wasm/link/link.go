@@ -2,8 +2,10 @@
 //
 //	v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1
 //
-// optionally followed by the page-only keys workers=1…8 and lang, one of
-// the page's languages (text.Langs: en, ja).
+// optionally with bug, a mistake planted in backprop (spec.Bugs), and
+// followed by the page-only keys param, the index in θ of the parameter the
+// Wiggle view nudges, workers=1…8 and lang, one of the page's languages
+// (text.Langs: en, ja).
 //
 // Every key is one row of a single table (table.go) that carries its name,
 // default, range and how to read and write it; Parse, Set, Format and
@@ -58,6 +60,7 @@ type State struct {
 	Config  spec.Config
 	Workers int    // 0 = not set (page picks hardware concurrency, at most MaxWorkers); else 1..MaxWorkers
 	Lang    string // "" = not set (page follows the browser); else one of text.Langs ("en", "ja")
+	Param   int    // the parameter the Wiggle view nudges, an index of θ: 0…P−1 (0 = not set, θ_0)
 
 	// The classroom's keys (classroom.go): the view, not the run.
 	Embed   bool   // a compact view for an iframe
@@ -132,7 +135,7 @@ func Set(s State, key, value string) (State, []Notice) {
 		switch {
 		case j == i:
 			notices[j] = f.put(&s, value)
-		case f.after == key:
+		case slices.Contains(f.after, key):
 			if v, set := f.write(s); set {
 				notices[j] = f.put(&s, v)
 			}

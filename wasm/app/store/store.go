@@ -109,6 +109,7 @@ type Store struct {
 	bench    map[spec.Method]float64 // operations/ms per worker, measured by the workers at load
 	speed    map[spec.Method]float64 // operations/ms per worker, measured in real steps
 	teach    teaching                // the teaching views' computations (teach.go)
+	derive   deriving                // the derivative views: wiggle, weights, bug (derive.go)
 }
 
 // New returns a store with no settings yet: dispatch a ReadLink first.
@@ -159,6 +160,14 @@ func (s *Store) OnAction(a any) {
 		s.sweepH()
 	case *action.MeasureCost:
 		s.measureCost()
+	case *action.WiggleH: // derive.go
+		s.setWiggleH(a.Value)
+	case *action.Wiggle:
+		s.derive.force = true
+	case *action.RevealBug:
+		s.derive.reveal = s.Settings.Config.Bug
+	case *action.PlantBug:
+		s.plantBug()
 	case *action.CopyLink:
 		s.address.Copy()
 	case *action.LinkCopied:
@@ -173,6 +182,7 @@ func (s *Store) OnAction(a any) {
 	default:
 		return
 	}
+	s.follow() // the derivative views ask for what they lack (derive.go)
 	for _, f := range s.listeners {
 		f()
 	}
@@ -180,7 +190,7 @@ func (s *Store) OnAction(a any) {
 
 // fromWorker handles message m of worker i: every kind a worker sends,
 // each handed to the run (run.go, speed.go) or the teaching views
-// (teach.go).
+// (teach.go, derive.go).
 func (s *Store) fromWorker(i int, m msg.Message) {
 	s.pending.answered(i, m)
 	switch m := m.(type) {
@@ -207,6 +217,11 @@ func (s *Store) fromWorker(i int, m msg.Message) {
 		s.costMeasured(m)
 	case *msg.TaskFailed:
 		s.taskFailed(m)
+		s.deriveFailed(m)
+	case *msg.Wiggled: // derive.go
+		s.wiggled(m)
+	case *msg.Weights:
+		s.weighed(m)
 	}
 }
 

@@ -114,6 +114,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 					&Shortcuts{Lang: lang},
 				),
 				&NoticeList{Status: s.Status, Stopped: s.Stopped, Notices: s.Notices, Lang: lang},
+				&BugBanner{Bug: c.Bug, Lang: lang},
 				&StepProgress{Progress: s.Progress, Lang: lang, Params: c.Params()},
 				vecty.If(show("samples"), &SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size}),
 				table,
