@@ -14,7 +14,7 @@ import (
 
 // wasmFlags are the build flags of bibun.wasm, the Makefile's WASMFLAGS
 // (TestWasmFlags checks that they agree).
-var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=bibun/wasm/app/view=-l"}
+var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=bibun/wasm/app/...=-l"}
 
 // buildSite builds the page into a new temporary directory, as make build
 // does into site/: bibun.wasm (the one program of the page and its
