@@ -43,10 +43,11 @@ const (
 	// Below is the sharing box under the settings, and the run's table and
 	// charts and the colophon under the samples.
 	Below
-	// Teach is the teaching views, at the bottom of the run.
+	// Teach is the teaching section, at the bottom of the run, with its
+	// first views (TeachingSection).
 	Teach
-	// Whole is every part.
-	Whole = Teach
+	// Whole is the rest of the teaching views: the whole page.
+	Whole
 )
 
 // Render implements vecty.Component.
@@ -71,7 +72,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 	}
 	var teach vecty.ComponentOrHTML
 	if show("teach") {
-		teach = &TeachingSection{Store: s}
+		teach = &TeachingSection{Store: s, Whole: p.Upto >= Whole}
 		if st.Embed {
 			teach = fold("teach", txt.Teach, teach)
 		}
@@ -126,12 +127,18 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 	)
 }
 
-// upto returns c when the page draws part, and until then a hidden, empty
-// placeholder in its place. (vecty puts a child that was nil after the
-// last sibling it rendered, which is not its place when a sibling in
-// between skipped its render, as SampleGrid does.)
+// upto returns c when the page draws part, and until then a placeholder
+// (hold).
 func (p *Page) upto(part Part, c vecty.ComponentOrHTML) vecty.ComponentOrHTML {
-	if p.Upto >= part {
+	return hold(p.Upto >= part, c)
+}
+
+// hold returns c when drawn, and until then a hidden, empty placeholder in
+// its place. (vecty puts a child that was nil after the last sibling it
+// rendered, which is not its place when a sibling in between skipped its
+// render, as SampleGrid does.)
+func hold(drawn bool, c vecty.ComponentOrHTML) vecty.ComponentOrHTML {
+	if drawn {
 		return c
 	}
 	return elem.Div(vecty.Markup(vecty.Attribute("hidden", "")))
