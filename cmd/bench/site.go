@@ -123,12 +123,13 @@ func wasmSizes(dir string) Result {
 	return r
 }
 
-// mb writes bytes in decimal megabytes, or kilobytes under 0.1 MB.
+// mb writes bytes in decimal megabytes to the kilobyte (the budget's
+// margin may be a few), or kilobytes under 0.1 MB.
 func mb(n int64) string {
 	if n < 100e3 {
 		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
 	}
-	return fmt.Sprintf("%.2f MB", float64(n)/1e6)
+	return fmt.Sprintf("%.3f MB", float64(n)/1e6)
 }
 
 // countWriter counts the bytes written to it.
