@@ -42,6 +42,7 @@ func (s *Store) reset() {
 	s.step, s.inited, s.held = nil, false, false
 	s.Status, s.Stopped, s.Rows, s.Progress = Idle, Problem{}, nil, Progress{}
 	s.predict(nil)
+	s.forget()
 }
 
 // start runs until step last, from step 0 or a pause; while running, it
@@ -239,6 +240,7 @@ func (s *Store) progress() {
 // finish records a step's metrics and takes the next step, or stops.
 func (s *Store) finish(m *msg.Measured) {
 	s.Rows = append(s.Rows, m.Metrics)
+	s.recorded()
 	s.predict(m.Preds)
 	s.learn(m.Metrics.GradMs)
 	st := s.step

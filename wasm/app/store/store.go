@@ -26,6 +26,7 @@ const (
 	Done     Status = "done"     // every step taken
 	Diverged Status = "diverged" // the loss or the gradient is not a finite number
 	Failed   Status = "error"    // a worker failed; Reset starts fresh ones
+	Saved    Status = "saved"    // the table shows a run opened from a file; nothing has run here
 )
 
 // Workers runs the training workers, numbered 0 … n−1.
@@ -109,6 +110,7 @@ type Store struct {
 	bench    map[spec.Method]float64 // operations/ms per worker, measured by the workers at load
 	speed    map[spec.Method]float64 // operations/ms per worker, measured in real steps
 	teach    teaching                // the teaching views' computations (teach.go)
+	rec      recording               // the saved runs, the verification and the pins (record.go, pins.go)
 }
 
 // New returns a store with no settings yet: dispatch a ReadLink first.
@@ -146,8 +148,10 @@ func (s *Store) OnAction(a any) {
 		next.Config.Seed = 1 + s.seeds.Uint64N(999_999)
 		s.settle(next, nil)
 	case *action.Run:
+		s.leaveSaved()
 		s.start(s.Settings.Config.Steps)
 	case *action.Step:
+		s.leaveSaved()
 		s.start(len(s.Rows) + 1)
 	case *action.Pause:
 		s.pause()
@@ -159,6 +163,20 @@ func (s *Store) OnAction(a any) {
 		s.sweepH()
 	case *action.MeasureCost:
 		s.measureCost()
+	case *action.Save:
+		s.save(a.Format)
+	case *action.Open:
+		s.open(a)
+	case *action.Verify:
+		s.verifySaved()
+	case *action.Pin:
+		s.pin()
+	case *action.Unpin:
+		s.unpin(a.Pin)
+	case *action.ShowBeside:
+		s.showBeside(a.Pin)
+	case *action.ShowPage:
+		s.rec.page = max(a.Page, 0)
 	case *action.CopyLink:
 		s.address.Copy()
 	case *action.LinkCopied:
