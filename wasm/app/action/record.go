@@ -8,12 +8,12 @@ type SaveFormat string
 
 // The files a Save writes.
 const (
-	SaveCSV          SaveFormat = "csv"          // the rows, a line per step
-	SaveJSON         SaveFormat = "json"         // the whole run (package record)
-	SaveLossSVG      SaveFormat = "loss-svg"     // the loss chart as drawn
-	SaveLossPNG      SaveFormat = "loss-png"     // the loss chart as a picture
-	SaveAccuracySVG  SaveFormat = "accuracy-svg" // the accuracy chart as drawn
-	SaveAccuracyPNG  SaveFormat = "accuracy-png" // the accuracy chart as a picture
+	SaveCSV         SaveFormat = "csv"          // the rows, a line per step
+	SaveJSON        SaveFormat = "json"         // the whole run (package record)
+	SaveLossSVG     SaveFormat = "loss-svg"     // the loss chart as drawn
+	SaveLossPNG     SaveFormat = "loss-png"     // the loss chart as a picture
+	SaveAccuracySVG SaveFormat = "accuracy-svg" // the accuracy chart as drawn
+	SaveAccuracyPNG SaveFormat = "accuracy-png" // the accuracy chart as a picture
 )
 
 // Save downloads the run, or one of its charts, as a file.
