@@ -58,7 +58,7 @@ type Error struct {
 	Kind   Kind
 	Field  string       // where: "version", "settings.lr", "rows[3].loss", "pins[1].rows"; "" for the whole file
 	Value  string       // what the field holds; for TooLarge the file's size in bytes, for NotJSON the offset of the fault; cut to 40 runes
-	Want   string       // what it should hold: "1", "15 rows", "0–1"; "" when Notice says it; for NotJSON what is wrong, in English
+	Want   string       // what it should hold, in notation: "1", "1–15", "0–1", "a number" (Missing: a JSON kind); for NotJSON what is wrong, in English
 	Notice *link.Notice // for OutOfRange in settings: what the link's rules make of the value
 }
 
@@ -80,7 +80,7 @@ func (e *Error) Error() string {
 	case Mismatch:
 		return s + e.Field + " is " + e.Value + ", which disagrees with " + e.Want
 	}
-	return s + e.Field + " has " + e.Value + ", want " + e.Want
+	return s + e.Field + " is " + e.Value + ", want " + e.Want
 }
 
 // maxShown is how many runes of a value an Error keeps.
@@ -141,7 +141,7 @@ func Decode(data []byte) (Record, error) {
 		if pins.kind != jsonArray {
 			d.fail(&Error{Kind: Missing, Field: "pins", Want: jsonArray.String()})
 		} else if len(pins.items) > MaxPins {
-			d.fail(&Error{Kind: OutOfRange, Field: "pins", Value: strconv.Itoa(len(pins.items)) + " pins", Want: "0–" + strconv.Itoa(MaxPins)})
+			d.fail(&Error{Kind: OutOfRange, Field: "pins", Value: strconv.Itoa(len(pins.items)), Want: "0–" + strconv.Itoa(MaxPins)})
 		}
 		for i, p := range pins.items {
 			if d.err != nil {
@@ -202,7 +202,7 @@ func (d *decoder) member(obj value, key, path string, k kind) (value, bool) {
 func (d *decoder) text(obj value, key, path string) string {
 	v, ok := d.member(obj, key, path, jsonString)
 	if ok && len(v.text) > maxText {
-		d.fail(&Error{Kind: OutOfRange, Field: path + key, Value: shown(v.text), Want: "at most " + strconv.Itoa(maxText) + " bytes"})
+		d.fail(&Error{Kind: OutOfRange, Field: path + key, Value: shown(v.text), Want: "0–" + strconv.Itoa(maxText) + " B"})
 		return ""
 	}
 	return v.text
@@ -268,7 +268,7 @@ func (d *decoder) run(obj value, path string) Run {
 	}
 	st := Status(d.text(obj, "status", path))
 	if d.err == nil && !slices.Contains(statuses, st) {
-		d.fail(&Error{Kind: OutOfRange, Field: path + "status", Value: shown(string(st)), Want: "done, paused, diverged or error"})
+		d.fail(&Error{Kind: OutOfRange, Field: path + "status", Value: shown(string(st)), Want: "done, paused, diverged, error"})
 	}
 	r.Status = st
 	rows, ok := d.member(obj, "rows", path, jsonArray)
@@ -278,11 +278,11 @@ func (d *decoder) run(obj value, path string) Run {
 	n, steps := len(rows.items), r.Config.Steps
 	switch {
 	case n == 0:
-		d.fail(&Error{Kind: RowCount, Field: path + "rows", Value: "0 rows", Want: "1–" + strconv.Itoa(steps) + " rows"})
-	case st == Done && n != steps:
-		d.fail(&Error{Kind: RowCount, Field: path + "rows", Value: strconv.Itoa(n) + " rows", Want: strconv.Itoa(steps) + " rows, as steps is " + strconv.Itoa(steps) + " and the run is done"})
-	case st != Done && n >= steps:
-		d.fail(&Error{Kind: RowCount, Field: path + "rows", Value: strconv.Itoa(n) + " rows", Want: "fewer than " + strconv.Itoa(steps) + " rows, as the run is " + string(st)})
+		d.fail(&Error{Kind: RowCount, Field: path + "rows", Value: "0", Want: "1–" + strconv.Itoa(steps)})
+	case st == Done && n != steps: // a run done took every step
+		d.fail(&Error{Kind: RowCount, Field: path + "rows", Value: strconv.Itoa(n), Want: strconv.Itoa(steps)})
+	case st != Done && n >= steps: // a run that stopped short took fewer
+		d.fail(&Error{Kind: RowCount, Field: path + "rows", Value: strconv.Itoa(n), Want: "1–" + strconv.Itoa(steps-1)})
 	}
 	if d.err != nil {
 		return Run{}
@@ -361,7 +361,7 @@ func (d *decoder) check(obj value, path string) *msg.GradientChecked {
 		c.Sampled = v.b
 	}
 	if d.err == nil && c.Method != spec.Numerical && c.Method != spec.Incremental {
-		d.fail(&Error{Kind: OutOfRange, Field: p + "method", Value: shown(string(c.Method)), Want: "numerical or incremental"})
+		d.fail(&Error{Kind: OutOfRange, Field: p + "method", Value: shown(string(c.Method)), Want: "numerical, incremental"})
 	}
 	tensors, ok := d.member(obj, "tensors", p, jsonArray)
 	if !ok {
@@ -371,7 +371,7 @@ func (d *decoder) check(obj value, path string) *msg.GradientChecked {
 	for i, t := range tensors.items {
 		tp := p + "tensors[" + strconv.Itoa(i+1) + "]."
 		if t.kind != jsonObject || i >= 4 {
-			d.fail(&Error{Kind: OutOfRange, Field: p + "tensors", Want: "four objects"})
+			d.fail(&Error{Kind: OutOfRange, Field: p + "tensors", Value: strconv.Itoa(len(tensors.items)), Want: "4"})
 			return nil
 		}
 		c.Tensors = append(c.Tensors, msg.TensorCheck{
@@ -406,7 +406,7 @@ func (d *decoder) sweep(obj value, path string) *msg.HSwept {
 	for i, pt := range points.items {
 		pp := p + "points[" + strconv.Itoa(i+1) + "]."
 		if pt.kind != jsonObject || i >= 64 {
-			d.fail(&Error{Kind: OutOfRange, Field: p + "points", Want: "at most 64 objects"})
+			d.fail(&Error{Kind: OutOfRange, Field: p + "points", Value: strconv.Itoa(len(points.items)), Want: "0–64"})
 			return nil
 		}
 		s.H = append(s.H, d.real(pt, "h", pp, 0, 1))
@@ -434,7 +434,7 @@ func (d *decoder) cost(obj value, path string) *msg.CostMeasured {
 	for i, pt := range points.items {
 		pp := p + "points[" + strconv.Itoa(i+1) + "]."
 		if pt.kind != jsonObject || i >= 256 {
-			d.fail(&Error{Kind: OutOfRange, Field: p + "points", Want: "at most 256 objects"})
+			d.fail(&Error{Kind: OutOfRange, Field: p + "points", Value: strconv.Itoa(len(points.items)), Want: "0–256"})
 			return nil
 		}
 		cp := msg.CostPoint{
@@ -445,7 +445,7 @@ func (d *decoder) cost(obj value, path string) *msg.CostMeasured {
 			Ms:     d.real(pt, "ms", pp, 0, maxMs),
 		}
 		if d.err == nil && !slices.Contains(spec.Methods, cp.Method) {
-			d.fail(&Error{Kind: OutOfRange, Field: pp + "method", Value: shown(string(cp.Method)), Want: "numerical, incremental or backprop"})
+			d.fail(&Error{Kind: OutOfRange, Field: pp + "method", Value: shown(string(cp.Method)), Want: "numerical, incremental, backprop"})
 		}
 		c.Points = append(c.Points, cp)
 	}
