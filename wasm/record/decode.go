@@ -1,7 +1,6 @@
 package record
 
 import (
-	"errors"
 	"math"
 	"net/url"
 	"slices"
@@ -111,8 +110,7 @@ func Decode(data []byte) (Record, error) {
 	top, err := parse(data)
 	if err != nil {
 		e := &Error{Kind: NotJSON, Want: err.Error()}
-		var se *syntaxError
-		if errors.As(err, &se) {
+		if se, ok := err.(*syntaxError); ok { // not errors.As, whose reflection would add 26 kB to the page
 			e.Value, e.Want = strconv.Itoa(se.Offset), se.Why
 		}
 		return Record{}, e

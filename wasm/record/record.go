@@ -368,7 +368,7 @@ func Differences(a, b spec.Config) []Setting {
 // method, the seed and the date, then ext. For example
 // bibun-backprop-seed1-2026-11-28-1432.json.
 func FileName(c spec.Config, t time.Time, what, ext string) string {
-	name := "bibun-" + string(c.Method) + "-seed" + settingOf(c, "seed") + "-" + t.Format("2006-01-02-1504")
+	name := "bibun-" + string(c.Method) + "-seed" + settingOf(c, "seed") + "-" + date(t, "-") + "-" + pad(t.Hour(), 2) + pad(t.Minute(), 2)
 	if what != "" {
 		name += "-" + what
 	}

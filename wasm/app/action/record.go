@@ -53,3 +53,7 @@ type ShowBeside struct {
 type ShowPage struct {
 	Page int
 }
+
+// Print opens the browser's print dialog: the page prints as a lab sheet.
+// It changes nothing in the store: the page handles it.
+type Print struct{}
