@@ -23,6 +23,8 @@ type Page struct {
 func (p *Page) Render() vecty.ComponentOrHTML {
 	s := p.Store
 	c, lang := s.Settings.Config, s.Lang()
+	url := p.Base + "#" + link.Format(s.Settings)
+	pins, can, saved := pinnedRuns(s.Pins(), c, lang), s.RecordControls(), s.Status == store.Saved
 	return elem.Body(
 		&Masthead{Lang: lang},
 		&Intro{Lang: lang},
@@ -30,9 +32,10 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 			elem.Aside(vecty.Markup(vecty.Class("settings")),
 				&SettingsPanel{State: s.Settings, Lang: lang, Workers: s.Workers(), Edits: s.Edits},
 				&CostLine{Config: c, Lang: lang, Workers: s.Workers(), Estimate: s.Estimate()},
-				&ShareBox{Copied: s.Copied, URL: p.Base + "#" + link.Format(s.Settings), Lang: lang},
+				&ShareBox{Copied: s.Copied, URL: url, Lang: lang},
 			),
 			elem.Main(vecty.Markup(vecty.Class("run")),
+				&LabSheet{Config: c, Status: s.Status, Rows: s.Rows, URL: url, When: s.Measured(), Verdict: s.Verdict(), Pins: pins, Lang: lang},
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),
 					&RunButtons{Controls: s.Controls(), Lang: lang},
 					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt(), Pending: s.Pending()},
@@ -41,10 +44,15 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 				&NoticeList{Status: s.Status, Stopped: s.Stopped, Notices: s.Notices, Lang: lang},
 				&StepProgress{Progress: s.Progress, Lang: lang, Params: c.Params()},
 				&SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size},
-				&MetricsTable{Rows: s.Rows, Lang: lang},
+				&MetricsTable{Rows: s.Rows, Lang: lang, Page: s.TablePage(), Pins: pins, Beside: s.Beside()},
+				&PinBar{Pins: pins, CanPin: can.Pin, Lang: lang},
 				elem.Div(vecty.Markup(vecty.Class("charts")),
-					&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
-					&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
+					&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
+					&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
+				),
+				elem.Div(vecty.Markup(vecty.Class("record")),
+					&SaveBox{Can: can, Lang: lang},
+					&OpenBox{Saved: s.Saved(), Failed: s.OpenFailed(), Verdict: s.Verdict(), CanVerify: can.Verify, Lang: lang},
 				),
 				&TeachingSection{Store: s},
 			),
