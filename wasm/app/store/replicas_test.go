@@ -32,7 +32,8 @@ func (r *recorder) SendAll(m msg.Message) {
 }
 
 // TestBackpropUsesWorkerZero checks that only worker 0 holds a replica of
-// a backprop run, and that every worker holds one of an incremental run.
+// a backprop run, which applies its own gradient (no Part, no Apply), and
+// that every worker holds one of an incremental run.
 func TestBackpropUsesWorkerZero(t *testing.T) {
 	for grad, want := range map[string]int{"backprop": 1, "incremental": 3} {
 		r := &recorder{}
@@ -44,6 +45,12 @@ func TestBackpropUsesWorkerZero(t *testing.T) {
 			s.OnAction(&action.FromWorker{Worker: i, Msg: &msg.Part{Run: s.run, Step: 1, Lo: lo, Hi: hi, G: make(msg.Vector, hi-lo)}})
 		}
 		each := []string{"*msg.Init", "*msg.Differentiate", "*msg.Apply"}
+		if want == 1 {
+			each = each[:2]
+			if d := r.msgs[0][1].(*msg.Differentiate); !d.Apply {
+				t.Errorf("%s: the only replica is not asked to apply its own gradient", grad)
+			}
+		}
 		for i := range 3 {
 			if got := r.sent[i]; i < want && !slices.Equal(got, each) || i >= want && len(got) > 0 {
 				t.Errorf("%s, worker %d of 3 was sent %v", grad, i, got)

@@ -19,6 +19,7 @@ type gather struct {
 	busy     []float64 // milliseconds each worker spent on the parts it sent
 	evals    int       // loss evaluations of the parts that came
 	start    time.Time // when the step began
+	alone    bool      // one replica computes the whole gradient and applies it itself: no Part comes, only Measured
 }
 
 // chunksPerWorker is how many parts of the numerical gradient each worker
@@ -105,8 +106,11 @@ func (s *Store) begin() {
 	c, w := s.Settings.Config, s.replicas()
 	s.initWorkers()
 	p := c.Params()
-	st := &gather{k: len(s.Rows) + 1, g: make([]float64, p), done: make([]int, w),
-		finished: make([]int, w), busy: make([]float64, w), start: time.Now()}
+	st := &gather{k: len(s.Rows) + 1, done: make([]int, w), finished: make([]int, w), busy: make([]float64, w),
+		start: time.Now(), alone: w == 1}
+	if !st.alone {
+		st.g = make([]float64, p)
+	}
 	s.step = st
 	n := w
 	if c.Method == spec.Numerical && w > 1 {
@@ -133,7 +137,7 @@ func (s *Store) ask(i int) {
 	r := st.chunks[0]
 	st.chunks = st.chunks[1:]
 	st.waiting++
-	s.send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1]})
+	s.send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1], Apply: st.alone})
 }
 
 // split returns part i's range [lo, hi) of c's parameters among w parts:
@@ -171,7 +175,7 @@ func (s *Store) progressed(i int, m *msg.Progress) {
 // next part, and once every part has come applies the whole gradient.
 func (s *Store) gathered(i int, m *msg.Part) {
 	st := s.about(i, m.Run, m.Step)
-	if st == nil || st.waiting == 0 {
+	if st == nil || st.waiting == 0 || st.alone {
 		return
 	}
 	copy(st.g[m.Lo:m.Hi], m.G)
@@ -192,7 +196,7 @@ func (s *Store) gathered(i int, m *msg.Part) {
 // longer under way.
 func (s *Store) measured(i int, m *msg.Measured) bool {
 	st := s.about(i, m.Run, m.Metrics.Step)
-	if st == nil || st.waiting > 0 {
+	if st == nil || st.waiting > 0 && !st.alone {
 		return false
 	}
 	s.finish(m)
@@ -231,9 +235,9 @@ func (s *Store) progress() {
 		done += d
 	}
 	s.Progress.Done = done
-	if done > 0 && done < len(st.g) {
+	if p := s.Progress.Total; done > 0 && done < p {
 		elapsed := time.Since(st.start)
-		s.Progress.Left = time.Duration(float64(elapsed) * float64(len(st.g)-done) / float64(done))
+		s.Progress.Left = time.Duration(float64(elapsed) * float64(p-done) / float64(done))
 	}
 }
 
