@@ -240,7 +240,8 @@ func TestOpenAndVerify(t *testing.T) {
 		t.Errorf("the tampered file: verdict %s at step %q, column %q; want different at step %d, loss", value, step, col, tampered)
 	}
 	waitState(t, tab, "paused")
-	if n := rowCount(t, tab); n != tampered {
+	// It stops there, or after the step its worker was asked for already.
+	if n := rowCount(t, tab); n != tampered && n != tampered+1 {
 		t.Errorf("the re-run went on to %d rows past the step that differs, %d", n, tampered)
 	}
 	noConsoleErrors(t, con)

@@ -150,10 +150,8 @@ func (s *Store) Verdict() Verdict {
 // any step.
 func (s *Store) Measured() time.Time {
 	if sv := s.rec.saved; sv != nil && s.Status == Saved {
-		if t, err := time.Parse(time.RFC3339, sv.Record.Saved); err == nil {
-			return t
-		}
-		return time.Time{}
+		t, _ := record.ParseStamp(sv.Record.Saved)
+		return t
 	}
 	return s.rec.at
 }
@@ -238,7 +236,7 @@ func (s *Store) forget() {
 func (s *Store) Record() record.Record {
 	r := record.Record{
 		Run:     record.Run{Config: s.Settings.Config, Status: s.recordStatus(), Rows: s.Rows},
-		Saved:   s.clock().Format(time.RFC3339),
+		Saved:   record.Stamp(s.clock()),
 		Browser: s.rec.agent,
 		Pins:    s.rec.pins,
 	}

@@ -153,6 +153,17 @@ func TestOpenAndVerify(t *testing.T) {
 		t.Errorf("the re-run went on past the step that differs: status %s, %d rows", teacher.Status, len(teacher.Rows))
 	}
 
+	// A backprop run, whose worker runs a step ahead, stops after that step.
+	bp, _, _, bf := recordStore(t, strings.Replace(quickLink, "incremental", "backprop", 1))
+	data := saveJSON(t, bp, bf).data
+	loss = `"loss": ` + format.Full(bp.Rows[2].Loss)
+	teacher.OnAction(&action.Open{Name: "backprop.json", Data: []byte(strings.Replace(string(data), loss, `"loss": 0.5`, 1))})
+	teacher.OnAction(&action.Verify{})
+	p.deliver(-1)
+	if v := teacher.Verdict(); v.State != Different || v.Diff.Step != 3 || teacher.Status != Paused || len(teacher.Rows) != 4 {
+		t.Errorf("a tampered backprop file: %+v, status %s, %d rows; want different at step 3, paused after step 4", v, teacher.Status, len(teacher.Rows))
+	}
+
 	// A setting changed: the saved run no longer applies.
 	teacher.OnAction(&action.Set{Key: "lr", Value: "0.1"})
 	if teacher.Saved() != nil || teacher.Verdict().State != Unverified || teacher.RecordControls().Verify {

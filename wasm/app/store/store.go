@@ -104,6 +104,7 @@ type Store struct {
 	inited   bool                    // the workers hold the current run's Config
 	pauseAt  int                     // the last step of the current Run or Step
 	step     *gather                 // the step under way, nil between steps
+	ahead    *gather                 // the step after it, asked for already (runAhead); nil if not
 	held     bool                    // a step has ended and the next waits for an action.Drawn
 	drawGap  time.Duration           // hold steps that took this long when the workers take every core; 0: never
 	shownFor spec.Config             // the settings Samples were drawn for
