@@ -16,7 +16,9 @@
 // page (the wasm sizes, training steps, loading); cost (the cost growth,
 // native and in the page); reset (Reset during a numerical step); teach
 // (the longest main-thread task while the teaching views compute; they
-// measure the cost growth too, reported unless cost is skipped). The
+// measure the cost growth too, reported unless cost is skipped); long (a
+// 10,000-step backprop run: its total time, longest task, memory and
+// pace). The
 // browser tests assert none of these times: they are this command's to
 // check.
 //
@@ -47,7 +49,7 @@ func main() {
 		numpy      = flag.String("numpy", "../shared/bench/article_numpy.sh", "the script that times the article's numpy program")
 		numpySteps = flag.Int("numpy-steps", 3, "steps of the article's numpy program to time")
 		out        = flag.String("out", "artifacts/bench.md", "where to write the table as Markdown")
-		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost, reset, teach")
+		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost, reset, teach, long")
 		goCmd      = flag.String("go", "go", "the go command")
 	)
 	flag.Parse()
@@ -85,7 +87,7 @@ func main() {
 	if !skipped("wasm") {
 		rep.add(goBenchRows(*goCmd, "node-wasm", progress)...)
 	}
-	if slices.ContainsFunc([]string{"page", "cost", "reset", "teach"}, func(p string) bool { return !skipped(p) }) {
+	if slices.ContainsFunc([]string{"page", "cost", "reset", "teach", "long"}, func(p string) bool { return !skipped(p) }) {
 		machine.Chromium = runPage(rep, *goCmd, *site, skipped, progress)
 	}
 	machine.LoadEnd = loadAverage()
@@ -125,6 +127,9 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 		}
 		if !skipped("teach") {
 			rep.add(Result{Group: GroupPage, Method: "page: longest main-thread task", Settings: "teaching views", Where: "chromium"}.failed(err))
+		}
+		if !skipped("long") {
+			rep.add(Result{Group: GroupPage, Method: "page: a long backprop run", Settings: "10,000 steps", Where: "chromium"}.failed(err))
 		}
 	}
 	dir := site
@@ -171,6 +176,9 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 	}
 	if !skipped("cost") || !skipped("teach") {
 		rep.add(p.teaching(rep, !skipped("cost"), !skipped("teach"))...)
+	}
+	if !skipped("long") {
+		rep.add(p.long()...)
 	}
 	return strings.Replace(version, "Chrome/", "Chromium ", 1)
 }
