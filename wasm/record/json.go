@@ -360,6 +360,7 @@ func (p *parser) hex4() (rune, bool) {
 type writer struct{ b []byte }
 
 // str writes s as a JSON string.
+//
 //go:noinline
 func (w *writer) str(s string) {
 	const hex = "0123456789abcdef"
@@ -395,19 +396,23 @@ func (w *writer) str(s string) {
 }
 
 // raw writes s as it is.
+//
 //go:noinline
 func (w *writer) raw(s string) { w.b = append(w.b, s...) }
 
 // num writes x with every digit it needs to be read back exactly: the
 // same string as the page's data-value (format.Full). x must be finite.
+//
 //go:noinline
 func (w *writer) num(x float64) { w.b = strconv.AppendFloat(w.b, x, 'g', -1, 64) }
 
 // int writes n.
+//
 //go:noinline
 func (w *writer) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 
 // key writes "key": after sep (a comma and a line break, or "").
+//
 //go:noinline
 func (w *writer) key(sep, key string) {
 	w.raw(sep)

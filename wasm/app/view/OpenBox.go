@@ -14,6 +14,7 @@ import (
 	"bibun/wasm/app/format"
 	"bibun/wasm/app/store"
 	"bibun/wasm/app/text"
+	"bibun/wasm/link"
 	"bibun/wasm/record"
 )
 
@@ -30,6 +31,7 @@ var openText = text.Table[struct {
 	Unreadable                                      func(why string) string
 	Why                                             map[record.Kind]func(e *record.Error) string
 	Kinds                                           map[string]string
+	Clamped, Invalid                                func(field, value, used string) string
 }]{
 	text.English: {
 		Title:      "Check a saved run",
@@ -75,11 +77,17 @@ var openText = text.Table[struct {
 			},
 			record.Mismatch: func(e *record.Error) string { return e.Field + " (" + e.Value + ") disagrees with " + e.Want + "." },
 			record.RowCount: func(e *record.Error) string {
-				return "its rows disagree with its steps: " + e.Field + " is " + e.Value + ", where " + e.Want + " belongs."
+				return "its rows disagree with its steps and status: " + e.Field + " is " + e.Value + ", where it should be " + e.Want + "."
 			},
 		},
 		Kinds: map[string]string{"a number": "a number", "a string": "a string", "a list": "a list", "an object": "an object",
 			"true or false": "true or false", "null": "null"},
+		Clamped: func(field, value, used string) string {
+			return field + " is " + value + ", outside its range: the nearest a link allows is " + used + "."
+		},
+		Invalid: func(field, value, used string) string {
+			return field + " is " + value + ", which is not a value it takes."
+		},
 	},
 	text.Japanese: {
 		Title:      "保存した実行を確かめる",
@@ -136,6 +144,12 @@ var openText = text.Table[struct {
 		},
 		Kinds: map[string]string{"a number": "数値", "a string": "文字列", "a list": "リスト", "an object": "オブジェクト",
 			"true or false": "真偽値", "null": "ヌル値"},
+		Clamped: func(field, value, used string) string {
+			return field + " が " + value + " で、範囲の外です（リンクで使える最も近い値は " + used + "）。"
+		},
+		Invalid: func(field, value, used string) string {
+			return field + " の " + value + " は使える値ではありません。"
+		},
 	},
 }
 
@@ -189,6 +203,12 @@ func (b *OpenBox) renderFailed() vecty.MarkupOrChild {
 			shown.Want = k
 		}
 		why = txt.Why[e.Kind](&shown)
+		if n := e.Notice; n != nil {
+			why = txt.Invalid(e.Field, e.Value, n.Used)
+			if n.Kind == link.Clamped {
+				why = txt.Clamped(e.Field, e.Value, n.Used)
+			}
+		}
 	}
 	return elem.Paragraph(vecty.Markup(vecty.Class("open-failed"), vecty.Data("testid", "import-error"), vecty.Data("value", kind),
 		vecty.Attribute("role", "alert")), vecty.Text(txt.Refused(f.Name, why)))
