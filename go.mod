@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/coder/websocket v1.8.14
 	github.com/hexops/vecty v0.6.0
 	github.com/makiuchi-d/gozxing v0.1.1
 	golang.org/x/image v0.48.0

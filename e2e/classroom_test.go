@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"net/http"
+	"net/http/httptest"
 	_ "image/png"
 	"os"
 	"path/filepath"
@@ -253,4 +255,148 @@ func TestAccessibility(t *testing.T) {
 			axe(t, tab, "after a run")
 		})
 	}
+}
+
+// TestEmbed: the share box's iframe snippet, pasted into a page of another
+// site, shows the compact view; a run finishes inside the frame, and the
+// view links to the full page with the same run.
+func TestEmbed(t *testing.T) {
+	page, _ := open(t, quickLink)
+	snippet := eval[string](t, page, browser.Element("embed-code")+`.value`)
+	if !strings.HasPrefix(snippet, "<iframe ") || !strings.Contains(snippet, "embed=1") || !strings.Contains(snippet, "steps=3") {
+		t.Fatalf("the share box's snippet %q is not an iframe of this run's embedded view", snippet)
+	}
+	framing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!doctype html><html lang="en"><title>Lesson 3</title><main><h1>Lesson 3: gradients</h1>` + snippet + `</main></html>`))
+	}))
+	defer framing.Close()
+	b := newBrowser(t, false)
+	tab := must(b.Open(false))(t)
+	t.Cleanup(tab.Close)
+	// The framing page at localhost, the site at 127.0.0.1: two sites.
+	check(t, tab.Navigate(strings.Replace(framing.URL, "127.0.0.1", "localhost", 1)+"/", loadTimeout))
+	frame := must(tab.Frame(serverURL+"/", loadTimeout))(t)
+	defer frame.Close()
+	con := &Console{}
+	go con.watch(chromedp.Console(frame.Context()))
+	check(t, frame.WaitReady(loadTimeout))
+
+	if !eval[bool](t, frame, `document.body.classList.contains('embed') && window.top !== window`) {
+		t.Fatal("the frame does not show the embedded view")
+	}
+	if eval[bool](t, frame, `!!document.querySelector('.intro, .masthead, .colophon')`) {
+		t.Error("the embedded view shows the introduction, the masthead or the colophon")
+	}
+	if open := eval[bool](t, frame, browser.Element("fold-settings")+`?.open ?? true`); open {
+		t.Error("the embedded view's settings are not folded (or missing)")
+	}
+	full := eval[map[string]string](t, frame, `(() => { const a = `+browser.Element("open-full")+`;
+		return {href: a.href, target: a.target, rel: a.rel}; })()`)
+	if full["target"] != "_blank" || !strings.Contains(full["rel"], "noopener") || strings.Contains(full["href"], "embed=") ||
+		!strings.Contains(full["href"], "steps=3") {
+		t.Errorf("'open in bibun' is %v; want the same run without embed, in a new tab", full)
+	}
+	runQuick(t, frame)
+	axe(t, frame, "the embedded view")
+	noConsoleErrors(t, con)
+}
+
+// fontPx is the computed font size of the body, in CSS pixels.
+const fontPx = `parseFloat(getComputedStyle(document.body).fontSize)`
+
+// TestPresent: the presenter's view has a third larger type, folds the
+// introduction and the settings, draws chart labels large enough for the
+// back of a room on a 1280×720 projector, and turns off without losing
+// the run.
+func TestPresent(t *testing.T) {
+	tab, con := open(t, quick)
+	base := eval[float64](t, tab, fontPx)
+	_, err := chromedp.Run(tab.Context(), chromedp.EmulateViewport(1280, 720))
+	check(t, err)
+	click(t, tab, "present")
+	waitTrue(t, tab, `document.body.classList.contains('present') && location.hash.includes('present=1')`, shortTimeout, "the presenter's view")
+	if f := eval[float64](t, tab, fontPx); f < 1.3*base {
+		t.Errorf("type is %.1f px in the presenter's view, %.1f px otherwise: want 1.3× at least", f, base)
+	}
+	for _, name := range []string{"intro", "settings"} {
+		if open := eval[bool](t, tab, browser.Element("fold-"+name)+`?.open ?? true`); open {
+			t.Errorf("the %s is not folded in the presenter's view", name)
+		}
+	}
+	click(t, tab, "run")
+	waitState(t, tab, "done")
+	// Chart labels, as drawn on the screen: 14 px at least.
+	if px := eval[float64](t, tab, `Math.min(...[...document.querySelectorAll('svg.chart .tick')].map(e => e.getBoundingClientRect().height))`); px < 14 {
+		t.Errorf("the charts' smallest label is %.1f px high on a 1280 px screen, want 14 or more", px)
+	}
+	// The run bar, the samples, the table and the loss chart start on the first screen.
+	for _, sel := range []string{".run-controls", ".samples", ".metrics", "svg.chart"} {
+		if top := eval[float64](t, tab, `document.querySelector('`+sel+`').getBoundingClientRect().top`); top > 720 {
+			t.Errorf("%s starts %.0f px down, below the projector's 720", sel, top)
+		}
+	}
+	axe(t, tab, "the presenter's view")
+	rows := readTable(t, tab)
+	click(t, tab, "present")
+	waitTrue(t, tab, `!document.body.classList.contains('present')`, shortTimeout, "the presenter's view to end")
+	if got := readTable(t, tab); len(browser.Differences("before", rows, "after", got)) > 0 || state(t, tab) != "done" {
+		t.Errorf("leaving the presenter's view changed the run")
+	}
+	noConsoleErrors(t, con)
+}
+
+// TestLockAndHide: a teacher's link fixes lr and the seed and hides the
+// introduction and the teaching cards; the controls are read-only with a
+// note, a preset leaves them and says so, and the link keeps lock and hide
+// when an open setting changes.
+func TestLockAndHide(t *testing.T) {
+	tab, con := open(t, with(article, "grad=backprop", "lr=0.2", "lock=lr,seed", "hide=intro,teach"))
+	disabled := func(sel string) bool { return eval[bool](t, tab, `document.querySelector('`+sel+`').disabled`) }
+	if !disabled(`input[name=lr]`) || !disabled(`input[name=seed]`) || disabled(`input[name=h]`) || disabled(`select[name=grad]`) {
+		t.Errorf("disabled: lr %v seed %v h %v grad %v; want lr and seed only",
+			disabled(`input[name=lr]`), disabled(`input[name=seed]`), disabled(`input[name=h]`), disabled(`select[name=grad]`))
+	}
+	if n := eval[int](t, tab, `document.querySelectorAll('[data-testid=fixed]').length`); n != 2 {
+		t.Errorf("%d 'fixed by this link' notes, want 2 (lr, seed)", n)
+	}
+	if eval[bool](t, tab, `!!document.querySelector('.intro, .teaching')`) {
+		t.Error("hide=intro,teach left the introduction or the teaching cards")
+	}
+	eval[any](t, tab, `[...document.querySelectorAll('.presets button')].find(b => /Quick/.test(b.textContent)).click(), 0`)
+	waitTrue(t, tab, `location.hash.includes('size=16')`, shortTimeout, "the quick-look preset")
+	if h := eval[string](t, tab, `location.hash`); !strings.Contains(h, "&lr=0.2&") {
+		t.Errorf("the preset changed a locked lr: %s", h)
+	}
+	if notice := text(t, tab, "notice"); !strings.Contains(notice, "fixed by this link") {
+		t.Errorf("the notice %q does not say lr stayed", notice)
+	}
+	setParam(t, tab, "h", "0.001")
+	if h := eval[string](t, tab, `location.hash`); !strings.Contains(h, "lock=lr,seed") || !strings.Contains(h, "hide=intro,teach") || !strings.Contains(h, "h=0.001") {
+		t.Errorf("after moving h the link is %s; want lock and hide kept", h)
+	}
+	noConsoleErrors(t, con)
+}
+
+// TestClassroomHostileKeys: unknown names, markup and long lists in lock
+// and hide get a notice and change nothing else.
+func TestClassroomHostileKeys(t *testing.T) {
+	link := with(article, "lock=<img src=x onerror=alert(1)>,lr,"+strings.Repeat("zz,", 2000), "hide=<script>alert(1)</script>", "embed=2", "present=<b>")
+	tab, con := open(t, link)
+	notice := text(t, tab, "notice")
+	for _, key := range []string{"lock:", "hide:", "embed:", "present:"} {
+		if !strings.Contains(notice, key) {
+			t.Errorf("no notice for %s in %q", key, notice)
+		}
+	}
+	if eval[bool](t, tab, `!!document.querySelector('img[src=x], script:not([src])') || document.body.classList.contains('embed')`) {
+		t.Error("a hostile lock or hide made markup or a view")
+	}
+	if h := eval[string](t, tab, `location.hash`); !strings.Contains(h, "lock=lr") || strings.Contains(h, "hide=") || strings.Contains(h, "zz") {
+		t.Errorf("the link after cleaning is %s; want lock=lr and no hide", h)
+	}
+	if !eval[bool](t, tab, `document.querySelector('input[name=lr]').disabled`) {
+		t.Error("the valid name in the list (lr) was not locked")
+	}
+	noConsoleErrors(t, con)
 }

@@ -53,7 +53,7 @@ const trapScript = `(() => {
 // riskyNow lists the elements of the page, as it stands, that could run or
 // load something the page's own HTML does not.
 const riskyNow = `[...document.querySelectorAll('*')].filter((e) =>
-	(e.localName === 'script' && !['wasm_exec.js', 'app.js'].includes(e.getAttribute('src'))) ||
+	(e.localName === 'script' && !['wasm_exec.js', 'simd.js', 'app.js'].includes(e.getAttribute('src'))) ||
 	['iframe', 'frame', 'object', 'embed', 'base'].includes(e.localName) ||
 	[...e.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) ||
 	(e.localName === 'img' && !(e.getAttribute('src') ?? '').startsWith('data:image/'))

@@ -28,7 +28,13 @@ var (
 // console stayed clean.
 func run(t *testing.T, fragment string, steps int) []browser.Row {
 	t.Helper()
-	tab, con := open(t, fragment)
+	return runIn(t, serverURL, fragment, steps)
+}
+
+// runIn is run on the site served at base.
+func runIn(t *testing.T, base, fragment string, steps int) []browser.Row {
+	t.Helper()
+	tab, con := openIn(t, suite, base, fragment)
 	start := time.Now()
 	click(t, tab, "run")
 	waitState(t, tab, "done")
@@ -161,22 +167,28 @@ func TestGolden(t *testing.T) {
 			}
 		}
 		t.Run(fmt.Sprintf("%d-%s", i+1, grad), func(t *testing.T) {
-			rows := run(t, g.Link, len(g.Rows))
-			for i, want := range g.Rows {
-				got := rows[i]
-				if got.Step != want.Step {
-					t.Fatalf("row %d: step %d, golden step %d", i+1, got.Step, want.Step)
-				}
-				for _, c := range []struct{ col, want string }{
-					{browser.ColLoss, want.Loss}, {browser.ColTrainAcc, want.TrainAcc},
-					{browser.ColTestAcc, want.TestAcc}, {browser.ColEvals, want.Evals},
-				} {
-					if col, w := c.col, c.want; got.Values[col] != w {
-						t.Errorf("step %d, %s: the page shows %q, the golden table %q", want.Step, col, got.Values[col], w)
-					}
-				}
-			}
+			checkGolden(t, run(t, g.Link, len(g.Rows)), g)
 		})
+	}
+}
+
+// checkGolden reports every reproducible cell of rows that differs from
+// the golden run g.
+func checkGolden(t *testing.T, rows []browser.Row, g goldenRun) {
+	t.Helper()
+	for i, want := range g.Rows {
+		got := rows[i]
+		if got.Step != want.Step {
+			t.Fatalf("row %d: step %d, golden step %d", i+1, got.Step, want.Step)
+		}
+		for _, c := range []struct{ col, want string }{
+			{browser.ColLoss, want.Loss}, {browser.ColTrainAcc, want.TrainAcc},
+			{browser.ColTestAcc, want.TestAcc}, {browser.ColEvals, want.Evals},
+		} {
+			if col, w := c.col, c.want; got.Values[col] != w {
+				t.Errorf("step %d, %s: the page shows %q, the golden table %q", want.Step, col, got.Values[col], w)
+			}
+		}
 	}
 }
 

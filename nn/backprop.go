@@ -14,7 +14,10 @@ import (
 //	∂L/∂z1 = ∂L/∂a2 · W2ᵀ                          (B×H)
 //	∂L/∂a1 = ∂L/∂z1 ⊙ z1 ⊙ (1 − z1)                 (σ' from the cached z1)
 //	∂L/∂W1 = xᵀ · ∂L/∂a1,    ∂L/∂b1 = Σ_rows ∂L/∂a1
+//
+// A Bug planted in it writes one of these lines wrong (bug.go).
 type backprop struct {
+	bug      Bug        // the mistake planted, NoBug for none
 	f        Forward    // activations at θ
 	dA2      *mat.Dense // B×2 ∂L/∂a2
 	dA1      *mat.Dense // B×H ∂L/∂z1, then ∂L/∂a1 in place
@@ -57,18 +60,23 @@ func (m *backprop) full(net *Network, batch Dataset) {
 		a2, d := f.A2.RawRowView(r), m.dA2.RawRowView(r)
 		p1 := sigmoid(a2[1] - a2[0]) // softmax(a2)[1]
 		d[0], d[1] = (1-p1)/n, p1/n
-		d[t] -= 1 / n
+		d[m.onehot(t)] -= 1 / n
 		gb2[0] += d[0]
 		gb2[1] += d[1]
 	}
 	m.gW2.Mul(f.Z1.T(), m.dA2)
+	m.plantW2()
 	m.dA1.Mul(m.dA2, net.W2.T())
+	prime := m.bug != SigmoidPrime
 	for r := range b {
 		d, z := m.dA1.RawRowView(r), f.Z1.RawRowView(r)
 		for j, zj := range z {
-			d[j] *= zj * (1 - zj)
+			if prime {
+				d[j] *= zj * (1 - zj)
+			}
 			gb1[j] += d[j]
 		}
 	}
+	m.plantB1(gb1)
 	m.gW1.Mul(batch.X.T(), m.dA1)
 }

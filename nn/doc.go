@@ -47,7 +47,14 @@
 // default h = 1e-4). The page's teaching views rest on a few helpers:
 // RelErr, MaxRelErr and SampleParams check one gradient against another;
 // HSweep and HSteps draw the error against h; CostSizes, MeasureGradient
-// and FitSlope time the methods as P grows.
+// and FitSlope time the methods as P grows; a Wiggler shows one central
+// difference up close, every number of it, with the digits its subtraction
+// loses (SharedDigits).
+//
+// A Config may plant a Bug in backprop (NewBackprop, NewGradientOf): one
+// line of the chain rule written wrong, for a class to find with the
+// gradient check. It changes backprop alone; the central differences,
+// which only run the network forward, stay right and catch it.
 //
 // Because a gradient can be computed a range at a time, the page splits
 // the central differences across Web Workers, each holding a replica of

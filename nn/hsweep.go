@@ -7,16 +7,16 @@ import (
 
 // HSweep returns, for each h in hs, the relative error (RelErr) between
 // the article's central differences with that h, full forward passes as
-// numerical computes them, and backprop's gradient, over the parameters
-// idx, at the network's current weights and the batch. It calls progress
-// with the number of h values done.
+// numerical computes them, and backprop's gradient (with bug planted, as
+// the run's is), over the parameters idx, at the network's current weights
+// and the batch. It calls progress with the number of h values done.
 //
 // Large h errs by truncation (∝ h²), small h by round-off (∝ ε/h): the
 // error against h draws a V, lowest near ε^(1/3) ≈ 6e-6.
-func HSweep(ctx context.Context, net *Network, batch Dataset, hs []float64, idx []int, progress func(done int)) ([]float64, error) {
+func HSweep(ctx context.Context, net *Network, batch Dataset, bug Bug, hs []float64, idx []int, progress func(done int)) ([]float64, error) {
 	p := len(net.Theta)
 	exact := make([]float64, p)
-	if _, err := NewGradient(Backprop, 0).Compute(ctx, net, batch, 0, p, exact, nil); err != nil {
+	if _, err := NewBackprop(bug).Compute(ctx, net, batch, 0, p, exact, nil); err != nil {
 		return nil, err
 	}
 	want := make([]float64, len(idx))

@@ -14,7 +14,7 @@ func TestHSweepDrawsAV(t *testing.T) {
 		t.Fatal(err)
 	}
 	hs := HSteps()
-	errs, err := HSweep(context.Background(), tr.Net, tr.Batch(), hs, SampleParams(tr.Net, 32), nil)
+	errs, err := HSweep(context.Background(), tr.Net, tr.Batch(), NoBug, hs, SampleParams(tr.Net, 32), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"bibun/nn/simd"
 )
 
 // incremental computes the same central differences as numerical,
@@ -131,15 +133,15 @@ func (m *incremental) cache(net *Network, batch Dataset) {
 	m.a1T = transpose(m.a1T, f.A1)
 	m.z1T = transpose(m.z1T, f.Z1)
 	m.eT = reuse(m.eT, net.Hidden, b)
-	for k, a := range m.a1T.RawMatrix().Data {
-		m.eT.RawMatrix().Data[k] = math.Exp(-a)
-	}
+	expNeg(m.eT.RawMatrix().Data, m.a1T.RawMatrix().Data)
 	m.input.resize(s * b)
 	for r := range b {
 		for i, x := range batch.X.RawRowView(r) {
-			m.input.set(i*b+r, m.h*x)
+			d := m.h * x
+			m.input.plus.delta[i*b+r], m.input.minus.delta[i*b+r] = d, -d
 		}
 	}
+	m.input.exps()
 	m.bias.resize(b)
 	for r := range b {
 		m.bias.set(r, m.h)
@@ -174,6 +176,9 @@ func (m *incremental) unit(net *Network, j, b int) hidden {
 // hiddenDiff returns Σ_b of the loss change when u's pre-activation moves
 // by n.plus minus that when it moves by n.minus.
 func (m *incremental) hiddenDiff(u hidden, n nudge) float64 {
+	if d, ok := simd.HiddenDiff(u.e, u.z, n.plus.exp, n.plus.expm1, n.minus.exp, n.minus.expm1, m.sgn, m.sd, u.dw); ok {
+		return d // the loop below, in SIMD128, when no sample needs a rare branch
+	}
 	nb := len(u.e)
 	dPlus, dMinus := m.dPlus[:nb], m.dMinus[:nb]
 	z, sgn := u.z[:nb], m.sgn[:nb]

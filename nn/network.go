@@ -86,13 +86,7 @@ func (n *Network) Forward(f *Forward, x *mat.Dense) *Forward {
 	f.Z1 = reuse(f.Z1, b, n.Hidden)
 	f.A2 = reuse(f.A2, b, Outputs)
 	f.A1.Mul(x, n.W1)
-	for r := range b {
-		a1, z1 := f.A1.RawRowView(r), f.Z1.RawRowView(r)
-		for j, bj := range n.B1 {
-			a1[j] += bj
-			z1[j] = sigmoid(a1[j])
-		}
-	}
+	biasSigmoid(f.Z1, f.A1, n.B1) // a1 += b1 row by row, z1 = σ(a1)
 	f.A2.Mul(f.Z1, n.W2)
 	for r := range b {
 		a2 := f.A2.RawRowView(r)

@@ -67,7 +67,7 @@ func NewTrainer(c Config) (*Trainer, error) {
 		Net:     net,
 		Train:   TrainingSet(c),
 		Test:    TestSet(c),
-		grad:    NewGradient(c.Method, c.H),
+		grad:    NewGradientOf(c),
 		batches: spec.NewStream(c.Seed, spec.StreamBatch),
 	}, nil
 }

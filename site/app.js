@@ -18,18 +18,9 @@ if (japanese()) {
 
 async function start() {
   const go = new Go();
-  let result;
-  try {
-    result = await WebAssembly.instantiateStreaming(fetch("app.wasm"), go.importObject);
-  } catch (streamingErr) {
-    // A server that sends another MIME type than application/wasm.
-    const response = await fetch("app.wasm");
-    if (!response.ok) {
-      throw new Error("app.wasm: " + response.status + " " + response.statusText);
-    }
-    result = await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject);
-  }
-  await go.run(result.instance);
+  // simd.js also wires in the SIMD128 kernels, should app.wasm import them.
+  const instance = await bibunSIMD.load("app.wasm", go);
+  await go.run(instance);
   throw new Error("the page's Go program stopped");
 }
 

@@ -3,7 +3,7 @@
 // queued here and handed over when Go calls bibunAttach.
 "use strict";
 
-importScripts("wasm_exec.js");
+importScripts("wasm_exec.js", "simd.js");
 
 const early = [];
 let deliver = null;
@@ -60,18 +60,9 @@ globalThis.fs.writeSync = function (fd, buf) {
 
 async function start() {
   go = new Go();
-  let result;
-  try {
-    result = await WebAssembly.instantiateStreaming(fetch("worker.wasm"), go.importObject);
-  } catch (streamingErr) {
-    // A server that sends another MIME type than application/wasm.
-    const response = await fetch("worker.wasm");
-    if (!response.ok) {
-      throw new Error("worker.wasm: " + response.status + " " + response.statusText);
-    }
-    result = await WebAssembly.instantiate(await response.arrayBuffer(), go.importObject);
-  }
-  await go.run(result.instance);
+  // worker.wasm, with the SIMD128 kernels of simd.wasm when the browser has SIMD128.
+  const instance = await bibunSIMD.load("worker.wasm", go);
+  await go.run(instance);
   const why = /^(panic|fatal error): .*$/m.exec(crash);
   throw new Error("the Go program stopped" + (why ? ": " + why[0] : ""));
 }

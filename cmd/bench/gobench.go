@@ -15,21 +15,27 @@ import (
 type Metrics map[string]float64
 
 // goBench runs `go test -run - -bench pattern args… ./nn` natively or,
-// with wasm, as js/wasm under node, and returns the metrics of each
-// benchmark by name, without its -GOMAXPROCS suffix
-// ("BenchmarkGradient/incremental").
+// with wasm, as js/wasm under node (with the SIMD kernels, through
+// nn/simd/go_js_wasm_exec), and returns the metrics of each benchmark by
+// name, without its -GOMAXPROCS suffix ("BenchmarkGradient/incremental").
+// It runs from the repository's root.
 func goBench(goCmd string, wasm bool, pattern string, args ...string) (map[string]Metrics, error) {
 	argv := append([]string{"test", "-run", "-", "-bench", pattern, "-timeout", "60m"}, args...)
-	cmd := exec.Command(goCmd, append(argv, "./nn")...)
-	cmd.Env = os.Environ()
+	env := os.Environ()
 	if wasm {
 		root, err := exec.Command(goCmd, "env", "GOROOT").Output()
 		if err != nil {
 			return nil, fmt.Errorf("go env GOROOT: %w", err)
 		}
-		wasmDir := filepath.Join(strings.TrimSpace(string(root)), "lib", "wasm")
-		cmd.Env = append(cmd.Env, "GOOS=js", "GOARCH=wasm", "PATH="+wasmDir+":"+os.Getenv("PATH"))
+		runner, err := filepath.Abs(filepath.Join("nn", "simd", "go_js_wasm_exec"))
+		if err != nil {
+			return nil, err
+		}
+		argv = append(argv, "-exec", runner)
+		env = append(env, "GOOS=js", "GOARCH=wasm", "GOROOT="+strings.TrimSpace(string(root)))
 	}
+	cmd := exec.Command(goCmd, append(argv, "./nn")...)
+	cmd.Env = env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()

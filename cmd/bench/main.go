@@ -18,9 +18,11 @@
 // (the longest main-thread task while the teaching views compute; they
 // measure the cost growth too, reported unless cost is skipped); long (a
 // 10,000-step backprop run: its total time, longest task, memory and
-// pace). The
-// browser tests assert none of these times: they are this command's to
-// check.
+// pace, long.go); product (the product 100×256 · 256×64 in a Chromium
+// worker, with the SIMD kernels, product.go); engines (the article's steps
+// in Firefox and WebKit beside Chromium's, and the product in their
+// workers unless product is skipped, engines.go). The browser tests assert
+// none of these times: they are this command's to check.
 //
 // A figure that cannot be measured reads "error: …" in its row and the
 // rest still runs; the exit status is 1 only when nothing was measured.
@@ -49,7 +51,7 @@ func main() {
 		numpy      = flag.String("numpy", "../shared/bench/article_numpy.sh", "the script that times the article's numpy program")
 		numpySteps = flag.Int("numpy-steps", 3, "steps of the article's numpy program to time")
 		out        = flag.String("out", "artifacts/bench.md", "where to write the table as Markdown")
-		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost, reset, teach, long")
+		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost, reset, teach, long, product, engines")
 		goCmd      = flag.String("go", "go", "the go command")
 	)
 	flag.Parse()
@@ -87,9 +89,17 @@ func main() {
 	if !skipped("wasm") {
 		rep.add(goBenchRows(*goCmd, "node-wasm", progress)...)
 	}
+	siteDir, removeSite, siteErr := prebuild(*goCmd, *site, !skipped("engines"), progress)
 	if slices.ContainsFunc([]string{"page", "cost", "reset", "teach", "long"}, func(p string) bool { return !skipped(p) }) {
-		machine.Chromium = runPage(rep, *goCmd, *site, skipped, progress)
+		machine.Chromium = runPage(rep, *goCmd, siteDir, skipped, progress)
 	}
+	if !skipped("product") {
+		rep.add(runProduct(rep, &machine, *goCmd, progress))
+	}
+	if !skipped("engines") {
+		rep.add(runEngines(rep, *goCmd, siteDir, siteErr, !skipped("product"), progress)...)
+	}
+	removeSite()
 	machine.LoadEnd = loadAverage()
 	rep.Machine = machine.String()
 	if machine.busy() {
@@ -169,7 +179,7 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 		rep.add(p.incremental(rep.NumpyMs)...)
 		rep.add(p.backprop())
 		rep.add(p.samples())
-		rep.add(p.numerical()...)
+		rep.add(p.numerical(rep.NumpyMs)...)
 	}
 	if !skipped("reset") {
 		rep.add(p.reset())

@@ -14,9 +14,10 @@ import (
 
 // buildSite builds the page into a new temporary directory, as make build
 // does into site/: app.wasm and worker.wasm, the page's own files from
-// site/ and Go's wasm_exec.js, then what sitegen writes (index.html, og.png,
-// sw.js). It leaves site/ alone (the browser tests of others may be serving
-// it). The caller removes the directory.
+// site/, Go's wasm_exec.js, simd.js and simd.wasm from nn/simd, then what
+// sitegen writes (index.html, og.png, sw.js). It leaves site/ alone (the
+// browser tests of others may be serving it). The caller removes the
+// directory.
 func buildSite(goCmd, root string) (string, error) {
 	dir, err := os.MkdirTemp("", "bibun-bench-site-")
 	if err != nil {
@@ -42,10 +43,21 @@ func buildSite(goCmd, root string) (string, error) {
 		os.RemoveAll(dir)
 		return "", fmt.Errorf("go env GOROOT: %w", err)
 	}
-	// Last, so that it replaces a stale copy from site/.
-	files = append(files, filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+	// Last, so that they replace stale copies from site/: Go's wasm_exec.js
+	// and the SIMD kernels with their loader.
+	built := map[string]string{
+		"wasm_exec.js": filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"),
+		"simd.js":      filepath.Join(root, "nn", "simd", "simd.js"),
+		"simd.wasm":    filepath.Join(root, "nn", "simd", "kernels.wasm"),
+	}
 	for _, f := range files {
 		if err := copyFile(f, filepath.Join(dir, filepath.Base(f))); err != nil {
+			os.RemoveAll(dir)
+			return "", err
+		}
+	}
+	for name, f := range built {
+		if err := copyFile(f, filepath.Join(dir, name)); err != nil {
 			os.RemoveAll(dir)
 			return "", err
 		}
@@ -70,14 +82,14 @@ func copyFile(from, to string) error {
 const wasmBudget = 1.6e6
 
 // wasmSizes returns the row of the page's wasm: the raw and gzipped sizes
-// of app.wasm and worker.wasm, gzipped at the level internal/static serves
+// of app.wasm, worker.wasm and simd.wasm, gzipped at the level internal/static serves
 // them (gzip.DefaultCompression).
 func wasmSizes(dir string) Result {
-	r := Result{Group: GroupPage, Method: "page: all wasm", Settings: "app.wasm + worker.wasm, gzip level 6 as served",
+	r := Result{Group: GroupPage, Method: "page: all wasm", Settings: "app.wasm + worker.wasm + simd.wasm, gzip level 6 as served",
 		Where: "served", Target: "≤ 1.6 MB gzipped"}
 	var raw, gz int64
 	var parts []string
-	for _, name := range []string{"app.wasm", "worker.wasm"} {
+	for _, name := range []string{"app.wasm", "worker.wasm", "simd.wasm"} {
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {
 			return r.failed(err)

@@ -30,6 +30,8 @@ func main() {
 	el := flag.String("el", "", "only this element (a CSS selector)")
 	print := flag.String("print", "", "print this expression's value (JSON) before the screenshot")
 	out := flag.String("o", "shot.png", "where to write the PNG")
+	pause := flag.Duration("sleep", 0, "wait this long more before the screenshot (for a frame the page cannot see into)")
+	ready := flag.Bool("ready", true, "wait for the page's window.bibunReady (false for a page that frames bibun)")
 	flag.Parse()
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -50,7 +52,9 @@ func main() {
 	check(err)
 	_, err = chromedp.Run(ctx, chromedp.Navigate(*url))
 	check(err)
-	wait(ctx, "window.bibunReady === true")
+	if *ready {
+		wait(ctx, "window.bibunReady === true")
+	}
 	if *inject != "" {
 		src, err := os.ReadFile(*inject)
 		check(err)
@@ -64,7 +68,7 @@ func main() {
 	if *until != "" {
 		wait(ctx, *until)
 	}
-	time.Sleep(300 * time.Millisecond) // the pacer's last render
+	time.Sleep(300*time.Millisecond + *pause) // the pacer's last render
 	if *print != "" {
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](*print, chromedp.EvalAwaitPromise))
 		check(err)

@@ -30,8 +30,12 @@ var (
 	// when no step is under way; "" when there is no bar.
 	ProgressExpr = Element("progress") + `?.getAttribute('value') ?? ""`
 
-	readyExpr   = `window.bibunReady === true`
-	stateExpr   = Element("status") + `?.dataset.state ?? ""`
+	// ReadyExpr is true once the page is ready for a run.
+	ReadyExpr = `window.bibunReady === true`
+	// StateExpr is the status's data-state: idle, running, paused, done,
+	// diverged or error; "" when there is no status.
+	StateExpr = Element("status") + `?.dataset.state ?? ""`
+
 	problemExpr = Element("notice") + `?.querySelector('.problem')?.textContent ?? ""`
 )
 
@@ -43,11 +47,11 @@ func Quote(s string) string {
 
 // WaitReady waits until the page says it is ready: window.bibunReady.
 func (t *Tab) WaitReady(timeout time.Duration) error {
-	return t.WaitTrue(readyExpr, timeout, "window.bibunReady to be true")
+	return t.WaitTrue(ReadyExpr, timeout, "window.bibunReady to be true")
 }
 
 // State returns the data-state of [data-testid=status].
-func (t *Tab) State() (string, error) { return Eval[string](t, stateExpr) }
+func (t *Tab) State() (string, error) { return Eval[string](t, StateExpr) }
 
 // Text returns the text of [data-testid=id], as the page has it, or "" if
 // there is no such element.
@@ -82,7 +86,7 @@ func (t *Tab) Describe() (string, error) {
 	return Eval[string](t, `JSON.stringify({
 		hash: location.hash,
 		ready: window.bibunReady,
-		state: `+stateExpr+`,
+		state: `+StateExpr+`,
 		status: `+Element("status")+`?.textContent,
 		notice: `+Element("notice")+`?.textContent,
 		rows: `+RowsExpr+`,

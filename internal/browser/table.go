@@ -19,9 +19,9 @@ const (
 // reproduced digit for digit by equal settings.
 var Columns = []string{ColLoss, ColTrainAcc, ColTestAcc, ColEvals, ColGradMs}
 
-// tableExpr reads every metrics row: its step and each cell's data-value,
-// null where a cell has none.
-const tableExpr = `JSON.stringify([...document.querySelectorAll('[data-testid=metrics] tr[data-step]')].map(tr => ({
+// TableExpr reads every metrics row, as a JSON string for ParseTable: its
+// step and each cell's data-value, null where a cell has none.
+const TableExpr = `JSON.stringify([...document.querySelectorAll('[data-testid=metrics] tr[data-step]')].map(tr => ({
 	step: tr.dataset.step,
 	values: Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map(td => [td.dataset.col, td.dataset.value ?? null])),
 })))`
@@ -42,13 +42,18 @@ func (r Row) Float(col string) (float64, error) {
 	return v, nil
 }
 
-// Table returns the rows of the metrics table, in page order. It fails if
-// a row's data-step is not an integer or a cell has no data-value.
+// Table returns the rows of the metrics table, in page order (ParseTable).
 func (t *Tab) Table() ([]Row, error) {
-	raw, err := Eval[string](t, tableExpr)
+	raw, err := Eval[string](t, TableExpr)
 	if err != nil {
 		return nil, err
 	}
+	return ParseTable(raw)
+}
+
+// ParseTable returns the rows that TableExpr read, in page order. It fails
+// if a row's data-step is not an integer or a cell has no data-value.
+func ParseTable(raw string) ([]Row, error) {
 	var rows []struct {
 		Step   string             `json:"step"`
 		Values map[string]*string `json:"values"`

@@ -7,18 +7,27 @@ import (
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/gonum"
+
+	"bibun/nn/simd"
 )
 
+// impls are the kernels compared: this package's, with the SIMD kernels
+// of package simd where the host supplied them (under js/wasm), the same
+// without them, and gonum's.
 var impls = []struct {
 	name string
 	impl blas.Float64
+	simd bool // the SIMD kernels on, if supplied
 }{
-	{"gemm", Implementation{}},
-	{"gonum", gonum.Implementation{}},
+	{"gemm", Implementation{}, true},
+	{"gemm-go", Implementation{}, false},
+	{"gonum", gonum.Implementation{}, false},
 }
 
 // benchDgemm times C = op(A)·op(B) (alpha 1, beta 0) and reports GFLOP/s.
-func benchDgemm(b *testing.B, impl blas.Float64, tA, tB blas.Transpose, m, n, k int) {
+func benchDgemm(b *testing.B, impl blas.Float64, kernels bool, tA, tB blas.Transpose, m, n, k int) {
+	was := simd.Use(kernels)
+	defer simd.Use(was)
 	rnd := rand.New(rand.NewPCG(1, 2))
 	p := newProblem(rnd, tA, tB, m, n, k, 0, 0, 0)
 	c := make([]float64, len(p.c.data))
@@ -30,11 +39,13 @@ func benchDgemm(b *testing.B, impl blas.Float64, tA, tB blas.Transpose, m, n, k 
 }
 
 // BenchmarkDgemm is the main case: a batch of 100 rows × 256 inputs times
-// 256×64 weights, NoTrans×NoTrans.
+// 256×64 weights, NoTrans×NoTrans. Under js/wasm:
+//
+//	GOOS=js GOARCH=wasm go test -run - -bench 'Dgemm$' -exec "$PWD/../simd/go_js_wasm_exec" .
 func BenchmarkDgemm(b *testing.B) {
 	for _, im := range impls {
 		b.Run(im.name, func(b *testing.B) {
-			benchDgemm(b, im.impl, blas.NoTrans, blas.NoTrans, 100, 64, 256)
+			benchDgemm(b, im.impl, im.simd, blas.NoTrans, blas.NoTrans, 100, 64, 256)
 		})
 	}
 }
@@ -57,7 +68,7 @@ func BenchmarkDgemmShapes(b *testing.B) {
 		for _, im := range impls {
 			name := fmt.Sprintf("%s%s_%dx%d·%dx%d/%s", tname(s.tA), tname(s.tB), s.m, s.k, s.k, s.n, im.name)
 			b.Run(name, func(b *testing.B) {
-				benchDgemm(b, im.impl, s.tA, s.tB, s.m, s.n, s.k)
+				benchDgemm(b, im.impl, im.simd, s.tA, s.tB, s.m, s.n, s.k)
 			})
 		}
 	}

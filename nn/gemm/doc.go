@@ -1,5 +1,6 @@
 // Package gemm is a faster float64 matrix-multiply (Dgemm) kernel for
-// WebAssembly, written in pure Go and installed through gonum's BLAS seam:
+// WebAssembly, written in Go (with a SIMD128 path, see below) and installed
+// through gonum's BLAS seam:
 //
 //	import (
 //		"gonum.org/v1/gonum/blas/blas64"
@@ -25,6 +26,12 @@
 // 4–6 times faster than gonum for the shapes of this project. The tile shape
 // was chosen by measurement: Go's wasm backend has 16 float64 registers, and
 // 4×4 or larger tiles spill accumulators to memory and run slower.
+//
+// Under WebAssembly with SIMD128 the products with alpha = 1, beta = 0 and
+// B not transposed (every large one nn makes) go further, to the f64x2
+// kernel of package bibun/nn/simd, which sums in the same order and so
+// gives the same bits as the Go kernels here; the others, and every product
+// when the host has no SIMD128, run the Go kernels.
 //
 // On amd64 gonum's SSE2 assembly, and its goroutines for larger products, are
 // faster than this kernel (by about 1.2–2× for these shapes), so for speed
@@ -56,6 +63,6 @@
 // sum; this rounds slightly differently from gonum, which scales each term by
 // alpha. Callers in this project use alpha = 1 and beta = 0.
 //
-// The kernel is single-threaded (no goroutines), allocation-free and uses no
-// packing buffer; it is safe for concurrent use.
+// The kernels are single-threaded (no goroutines), allocation-free and use
+// no packing buffer; they are safe for concurrent use.
 package gemm

@@ -5,6 +5,8 @@ package gemm
 import (
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/gonum"
+
+	"bibun/nn/simd"
 )
 
 // Implementation is a blas.Float64 implementation whose Dgemm is the
@@ -79,9 +81,10 @@ var _ blas.Float64 = Implementation{}
 // floating-point error; callers in this project use alpha = 1, beta = 0.
 //
 // Dgemm is single-threaded and allocation-free, with no packing buffer.
-// There is no cache blocking beyond the 2×4 register tiles; it is meant for
-// the small and medium matrices (up to a few hundred on a side) of this
-// project.
+// There is no cache blocking beyond the 2×4 register tiles (4×4 in the
+// SIMD kernel of package simd, which takes alpha == 1, beta == 0 with B not
+// transposed when the host has SIMD128); it is meant for the small and
+// medium matrices (up to a few hundred on a side) of this project.
 func (impl Implementation) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
 	if !validDgemm(tA, tB, m, n, k, a, lda, b, ldb, c, ldc) {
 		// gonum panics here, with its own message.
@@ -96,9 +99,16 @@ func (impl Implementation) Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float
 		return
 	}
 
+	aTrans, bTrans := tA != blas.NoTrans, tB != blas.NoTrans
+	// Under WebAssembly with SIMD128, the kernels of package simd compute
+	// the same sums, two columns at a time.
+	if alpha == 1 && beta == 0 && !bTrans && simd.Dgemm(aTrans, m, n, k, a, lda, b, ldb, c, ldc) {
+		return
+	}
+
 	sc := scale{alpha: alpha, beta: beta}
 	var ks *kernelSet
-	switch aTrans, bTrans := tA != blas.NoTrans, tB != blas.NoTrans; {
+	switch {
 	case !aTrans && !bTrans:
 		ks = &kernelsNN
 	case aTrans && !bTrans:

@@ -3,6 +3,8 @@ package spec
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 )
 
 // Method names a way of computing the gradient of the batch loss.
@@ -37,6 +39,7 @@ type Config struct {
 	Std    float64 // initial weights are Std·N(0,1); biases start at 0
 	Seed   uint64  // feeds every random stream: data, weights, batches
 	Method Method  // how the gradient is computed
+	Bug    Bug     // a mistake planted in backprop, for a class to find; NoBug for none
 }
 
 // Article returns the article's settings: a 256-64-2 network trained for
@@ -120,7 +123,20 @@ func (c Config) Validate() error {
 	}
 	switch c.Method {
 	case Numerical, Incremental, Backprop:
-		return nil
+	default:
+		return &FieldError{"Method", "numerical, incremental or backprop", fmt.Sprintf("%q", c.Method)}
 	}
-	return &FieldError{"Method", "numerical, incremental or backprop", fmt.Sprintf("%q", c.Method)}
+	if c.Bug != NoBug && !slices.Contains(Bugs, c.Bug) {
+		return &FieldError{"Bug", "none or one of " + bugNames(), fmt.Sprintf("%q", c.Bug)}
+	}
+	return nil
+}
+
+// bugNames returns Bugs as a list for a person.
+func bugNames() string {
+	names := make([]string, len(Bugs))
+	for i, b := range Bugs {
+		names[i] = string(b)
+	}
+	return strings.Join(names, ", ")
 }

@@ -42,6 +42,7 @@ func TestValidateNamesTheField(t *testing.T) {
 		{"Std", func(c *Config) { c.Std = -1 }},
 		{"Std", func(c *Config) { c.Std = math.Inf(1) }},
 		{"Method", func(c *Config) { c.Method = "magic" }},
+		{"Bug", func(c *Config) { c.Bug = "<script>" }},
 	}
 	for _, tc := range cases {
 		c := Article()

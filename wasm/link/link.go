@@ -2,8 +2,10 @@
 //
 //	v=1&grad=incremental&size=256&hidden=64&batch=100&lr=0.1&h=0.0001&steps=15&train=300&test=200&std=0.01&seed=1
 //
-// optionally followed by the page-only keys workers=1…8 and lang, one of
-// the page's languages (text.Langs: en, ja).
+// optionally with bug, a mistake planted in backprop (spec.Bugs), and
+// followed by the page-only keys param, the index in θ of the parameter the
+// Wiggle view nudges, workers=1…8 and lang, one of the page's languages
+// (text.Langs: en, ja).
 //
 // Every key is one row of a single table (table.go) that carries its name,
 // default, range and how to read and write it; Parse, Set, Format and
@@ -58,6 +60,13 @@ type State struct {
 	Config  spec.Config
 	Workers int    // 0 = not set (page picks hardware concurrency, at most MaxWorkers); else 1..MaxWorkers
 	Lang    string // "" = not set (page follows the browser); else one of text.Langs ("en", "ja")
+	Param   int    // the parameter the Wiggle view nudges, an index of θ: 0…P−1 (0 = not set, θ_0)
+
+	// The classroom's keys (classroom.go): the view, not the run.
+	Embed   bool   // a compact view for an iframe
+	Present bool   // the presenter's view: large type for a projector
+	Lock    string // keys fixed by the link, comma-separated in table order, or "all"; "" = none
+	Hide    string // panels hidden by the link (Panels), comma-separated in their order; "" = none
 }
 
 // Default returns the state of a link with no keys: the article's settings
@@ -126,7 +135,7 @@ func Set(s State, key, value string) (State, []Notice) {
 		switch {
 		case j == i:
 			notices[j] = f.put(&s, value)
-		case f.after == key:
+		case slices.Contains(f.after, key):
 			if v, set := f.write(s); set {
 				notices[j] = f.put(&s, v)
 			}
@@ -177,6 +186,10 @@ func (f field) notice(s State, given string, kind Kind) Notice {
 	return Notice{Key: f.key, Given: cut(given), Used: used, Kind: kind}
 }
 
+// escaper undoes what url.QueryEscape does that a fragment need not:
+// a space is %20 (QueryEscape's + would read back as a plus), a comma itself.
+var escaper = strings.NewReplacer("+", "%20", "%2C", ",")
+
 // Format returns the link fragment of s, without the leading '#': every
 // key in table order, workers and lang only when set.
 func Format(s State) string {
@@ -192,7 +205,8 @@ func Format(s State) string {
 		b.WriteString(f.key)
 		b.WriteByte('=')
 		// Values of a valid State need no escaping; others must not break the link.
-		b.WriteString(strings.ReplaceAll(url.QueryEscape(v), "+", "%20"))
+		// Commas, which separate lock's and hide's names, stay readable.
+		b.WriteString(escaper.Replace(url.QueryEscape(v)))
 	}
 	return b.String()
 }

@@ -32,8 +32,10 @@ func TestTable(t *testing.T) {
 		if index(f.key) != i {
 			t.Errorf("key %q appears twice", f.key)
 		}
-		if f.after != "" && (index(f.after) < 0 || lookup(f.after).after != "") {
-			t.Errorf("%s reads %q, which is not a row parsed before it", f.key, f.after)
+		for _, a := range f.after {
+			if index(a) < 0 || len(lookup(a).after) > 0 {
+				t.Errorf("%s reads %q, which is not a row parsed before it", f.key, a)
+			}
 		}
 		if f.ja == "" || f.notEn == "" || f.notJa == "" {
 			t.Errorf("%s lacks a Japanese name or an Invalid phrase", f.key)

@@ -20,6 +20,9 @@ const (
 	Repeated
 	// Version: v is not 1; the link is read as v=1.
 	Version
+	// Locked: the link fixes the key (lock=); an action of the page tried
+	// to change it, and it keeps its value.
+	Locked
 )
 
 // String returns the kind's name in lower case, e.g. "clamped".
@@ -33,6 +36,8 @@ func (k Kind) String() string {
 		return "repeated"
 	case Version:
 		return "version"
+	case Locked:
+		return "locked"
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -81,6 +86,9 @@ func (n Notice) en(f field) string {
 	using := "using " + n.Used
 	if n.Used == "" {
 		using = "leaving it to the browser"
+		if f.unsetEn != "" {
+			using = f.unsetEn
+		}
 	}
 	var what string
 	switch {
@@ -95,6 +103,8 @@ func (n Notice) en(f field) string {
 	case n.Kind == Version:
 		what = fmt.Sprintf("%q is not a link version this page reads", n.Given)
 		using = "reading the link as version " + n.Used
+	case n.Kind == Locked:
+		return fmt.Sprintf("%s: fixed by this link; keeping %s.", n.Key, n.Used)
 	case n.Given == "":
 		what = "no value given"
 	default:
@@ -115,6 +125,9 @@ func (n Notice) ja(f field) string {
 	using := n.Used + " を使います"
 	if n.Used == "" {
 		using = "ブラウザの設定に従います"
+		if f.unsetJa != "" {
+			using = f.unsetJa
+		}
 	}
 	var why string
 	switch {
@@ -129,6 +142,8 @@ func (n Notice) ja(f field) string {
 	case n.Kind == Version:
 		why = fmt.Sprintf("「%s」はこのページが対応していない版のため", n.Given)
 		using = "版 " + n.Used + " として読み込みます"
+	case n.Kind == Locked:
+		return fmt.Sprintf("%s：このリンクで固定されているため、%s のままにします。", label, n.Used)
 	case n.Given == "":
 		why = "値が空のため"
 	default:

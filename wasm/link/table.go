@@ -44,10 +44,22 @@ var fields = []field{
 		func(s *State) *float64 { return &s.Config.Std }),
 	unsigned("seed", "乱数のシード", article.Seed,
 		func(s *State) *uint64 { return &s.Config.Seed }),
+	choice("bug", "仕込むバグ", spec.NoBug, spec.Bugs,
+		func(s *State) *spec.Bug { return &s.Config.Bug }).unset("planting no bug", "バグは仕込みません"),
+	number("param", "揺らすパラメータ", 0, inTheta,
+		func(s *State) *int { return &s.Param }).reads("size", "hidden").unset("using 0", "0 を使います"),
 	number("workers", "ワーカー数", 0, fixed(1, MaxWorkers),
 		func(s *State) *int { return &s.Workers }),
 	choice("lang", "表示言語", "", langs(),
 		func(s *State) *string { return &s.Lang }),
+	flag("embed", "埋め込み表示", func(s *State) *bool { return &s.Embed }),
+	flag("present", "発表表示", func(s *State) *bool { return &s.Present }),
+	list("lock", "固定する設定", "holds a name that is not a key of this link, nor all", "このリンクのキーでも all でもない名前を含む",
+		Lockable, true, "locking nothing", "何も固定しません",
+		func(s *State) *string { return &s.Lock }),
+	list("hide", "隠す部分", "holds a name that is not one of "+strings.Join(Panels, ", "), " "+strings.Join(Panels, ", ")+" 以外の名前を含む",
+		func() []string { return Panels }, false, "hiding nothing", "何も隠しません",
+		func(s *State) *string { return &s.Hide }),
 }
 
 // langs returns the page's languages (text.Langs), as lang names them.
@@ -62,12 +74,16 @@ func langs() []string {
 // upToTrain is batch's range: a batch is drawn from the training samples.
 func upToTrain(s State) (lo, hi int) { return spec.MinBatch, s.Config.Train }
 
+// inTheta is param's range: an index of θ, whose length P depends on size
+// and hidden.
+func inTheta(s State) (lo, hi int) { return 0, s.Config.Params() - 1 }
+
 // order lists the rows in the order Parse and Default apply them: a row
-// whose range reads another field comes after every other row.
+// whose range reads other fields comes after every other row.
 var order = func() []int {
 	var first, last []int
 	for i, f := range fields {
-		if f.after == "" {
+		if len(f.after) == 0 {
 			first = append(first, i)
 		} else {
 			last = append(last, i)
@@ -78,20 +94,29 @@ var order = func() []int {
 
 // field is one row of the link table.
 type field struct {
-	key   string // URL key
-	ja    string // Japanese name, shown with the key in notices
-	notEn string // what an Invalid value is not, e.g. "is not a number"
-	notJa string // the same in Japanese, e.g. "数値ではない" (a space before Latin text)
-	after string // key of the row this row's range reads, or ""
+	key   string   // URL key
+	ja    string   // Japanese name, shown with the key in notices
+	notEn string   // what an Invalid value is not, e.g. "is not a number"
+	notJa string   // the same in Japanese, e.g. "数値ではない" (a space before Latin text)
+	after []string // keys of the rows this row's range reads, if any
+
+	unsetEn, unsetJa string // what an unset value means, e.g. "locking nothing"; "" for the browser's choice
 
 	reset func(s *State)                        // sets the default, brought into range
 	read  func(s *State, v string) (Kind, bool) // sets the field from a decoded value; true if it needs a Notice
 	write func(s State) (v string, set bool)    // the value as written in a link; false if not set
 }
 
-// reads returns f, marked as having a range that reads the field of key.
-func (f field) reads(key string) field {
-	f.after = key
+// reads returns f, marked as having a range that reads the fields of keys.
+func (f field) reads(keys ...string) field {
+	f.after = keys
+	return f
+}
+
+// unset returns f with what its notices say, in English and Japanese, when
+// the value used leaves it unset (e.g. "planting no bug").
+func (f field) unset(en, ja string) field {
+	f.unsetEn, f.unsetJa = en, ja
 	return f
 }
 

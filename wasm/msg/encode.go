@@ -13,9 +13,9 @@ type Vector []float64
 // Encode returns m as it travels between page and worker: its kind as a
 // length-prefixed string, then its fields in their declared order, each as
 // a zigzag varint (int), 8 bytes of little-endian IEEE 754 (float64, bit
-// for bit, NaN included), a length-prefixed string, one byte (bool), or a
-// length-prefixed list of these. A gradient is a list of float64s, so it
-// travels as raw bits after the fields before it. (A hand-written format
+// for bit, NaN included), a length-prefixed string or []byte, one byte
+// (bool), or a length-prefixed list of these. A gradient is a list of
+// float64s, so it travels as raw bits after the fields before it. (A hand-written format
 // rather than encoding/json: it cost each wasm binary some 150 kB gzipped.)
 // Every value of every field has an encoding, so Encode cannot fail.
 func Encode(m Message) []byte {
@@ -59,6 +59,7 @@ type coder interface {
 	bool(*bool)
 	string(*string)
 	floats(*[]float64)
+	bytes(*[]byte)
 	count(n int) int // writes n, or reads a list's length; the caller then codes each element
 }
 
@@ -76,6 +77,7 @@ func (w *writer) floats(v *[]float64) {
 		w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(x))
 	}
 }
+func (w *writer) bytes(v *[]byte) { w.count(len(*v)); w.b = append(w.b, *v...) }
 func (w *writer) bool(v *bool) {
 	b := byte(0)
 	if *v {
@@ -170,4 +172,13 @@ func (r *reader) floats(v *[]float64) {
 		x[i] = math.Float64frombits(binary.LittleEndian.Uint64(r.b[8*i:]))
 	}
 	*v, r.b = x, r.b[8*n:]
+}
+
+func (r *reader) bytes(v *[]byte) {
+	n := r.countOf(1)
+	if r.err != nil {
+		*v = nil
+		return
+	}
+	*v, r.b = append([]byte(nil), r.b[:n]...), r.b[n:]
 }

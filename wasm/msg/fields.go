@@ -132,6 +132,9 @@ func config(c coder, s *spec.Config) {
 	c.float(&s.Std)
 	c.uint64(&s.Seed)
 	method(c, &s.Method)
+	bug := string(s.Bug)
+	c.string(&bug)
+	s.Bug = spec.Bug(bug)
 }
 
 func metrics(c coder, m *spec.Metrics) {

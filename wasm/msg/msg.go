@@ -107,10 +107,11 @@ func (*Measured) kind() string      { return "measured" }
 func (*Failed) kind() string        { return "failed" }
 
 // kinds makes an empty message of each kind, for Decode: every message of
-// the package, the teaching views' (teach.go) included, listed once.
+// the package, the teaching views' (teach.go, derive.go) included, listed once.
 var kinds = table(
 	of[Init], of[Differentiate], of[Apply], of[Loaded], of[Progress], of[Part], of[Measured], of[Failed],
 	of[CheckGradient], of[GradientChecked], of[SweepH], of[HSwept], of[MeasureCost], of[CostMeasured], of[TaskFailed],
+	of[Wiggle], of[Wiggled], of[ShowWeights], of[Weights], // derive.go
 )
 
 // of makes an empty T.

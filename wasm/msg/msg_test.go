@@ -144,6 +144,8 @@ func fill(v reflect.Value, n *int) {
 		v.SetInt(int64(*n) * -1000003)
 	case reflect.Uint64:
 		v.SetUint(math.MaxUint64 - uint64(*n))
+	case reflect.Uint8:
+		v.SetUint(uint64(*n % 256))
 	case reflect.Float64:
 		v.SetFloat(float64(*n) + 1.0/3)
 	case reflect.Bool:

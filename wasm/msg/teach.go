@@ -96,7 +96,7 @@ type CostPoint struct {
 // TaskFailed says a worker could not do a task of the teaching views.
 type TaskFailed struct {
 	Run  int
-	Task string // TaskCheck, TaskSweep or TaskCost
+	Task string // TaskCheck, TaskSweep, TaskCost, TaskWiggle or TaskWeights
 	Text string // what went wrong, for a person
 }
 

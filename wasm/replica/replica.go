@@ -28,6 +28,7 @@ type Replica struct {
 	g      []float64         // ∂L/∂θ, of which this replica fills its range
 	shown  nn.Dataset        // the first msg.Shown training samples
 	f      nn.Forward        // workspace of the predictions
+	nudge  nn.Wiggler        // nudges one parameter for the Wiggle view (derive.go)
 }
 
 // New returns the replica of worker number worker (the page's name for it,
@@ -52,11 +53,15 @@ func (r *Replica) Handle(m msg.Message) {
 		r.sweepH(m)
 	case *msg.MeasureCost:
 		r.measureCost(m)
+	case *msg.Wiggle: // derive.go
+		r.wiggle(m)
+	case *msg.ShowWeights:
+		r.showWeights(m)
 	}
 }
 
 func (r *Replica) init(m *msg.Init) {
-	r.run, r.t = m.Run, nil
+	r.run, r.t, r.nudge = m.Run, nil, nn.Wiggler{}
 	t, err := nn.NewTrainer(m.Config)
 	if err != nil {
 		r.post(&msg.Failed{Run: m.Run, Text: err.Error()})

@@ -43,8 +43,8 @@ func (r *Replica) checkGradient(m *msg.CheckGradient) {
 	}
 	ctx, net, batch := context.Background(), r.t.Net, r.t.Batch()
 	p := len(net.Theta)
-	exact := make([]float64, p) // backprop's ∂L/∂θ
-	if _, err := nn.NewGradient(nn.Backprop, 0).Compute(ctx, net, batch, 0, p, exact, nil); err != nil {
+	exact := make([]float64, p) // backprop's ∂L/∂θ, with the run's bug planted if any
+	if _, err := nn.NewBackprop(r.t.Config.Bug).Compute(ctx, net, batch, 0, p, exact, nil); err != nil {
 		r.post(&msg.TaskFailed{Run: m.Run, Task: msg.TaskCheck, Text: err.Error()})
 		return
 	}
@@ -111,7 +111,7 @@ func (r *Replica) sweepH(m *msg.SweepH) {
 	var done []float64
 	var errs []float64
 	for _, h := range hs {
-		e, err := nn.HSweep(ctx, net, batch, []float64{h}, idx, nil)
+		e, err := nn.HSweep(ctx, net, batch, r.t.Config.Bug, []float64{h}, idx, nil)
 		if err != nil {
 			r.post(&msg.TaskFailed{Run: m.Run, Task: msg.TaskSweep, Text: err.Error()})
 			return

@@ -3,6 +3,7 @@
 package browser
 
 import (
+	"strings"
 	"syscall/js"
 
 	"bibun/wasm/app/keys"
@@ -32,10 +33,11 @@ func focusOf(el js.Value) keys.Focus {
 	if !el.Truthy() {
 		return keys.Page
 	}
-	if el.Get("isContentEditable").Bool() {
+	// An SVG element has no isContentEditable, and its tagName is lower case ("a").
+	if el.Get("isContentEditable").Truthy() {
 		return keys.Text
 	}
-	switch el.Get("tagName").String() {
+	switch strings.ToUpper(el.Get("tagName").String()) {
 	case "TEXTAREA":
 		return keys.Text
 	case "SELECT":

@@ -11,7 +11,8 @@ import "bibun/wasm/msg"
 //     one that says Apply, with the Measured of its step, or a Failed;
 //   - Apply to worker 0, with the Measured of its step, or a Failed of it;
 //   - CheckGradient, SweepH and MeasureCost, with their last answer (the
-//     check's tensors, the last h, the last turn), or a TaskFailed.
+//     check's tensors, the last h, the last turn), or a TaskFailed;
+//   - Wiggle and ShowWeights, with their one answer or a TaskFailed.
 //
 // Init, and Apply to any other worker, are answered only when they fail,
 // so they are no requests; Progress and the earlier answers of a teaching
@@ -32,7 +33,7 @@ func (p pending) sent(i int, m msg.Message) {
 		if i != 0 {
 			return
 		}
-	case *msg.Differentiate, *msg.CheckGradient, *msg.SweepH, *msg.MeasureCost:
+	case *msg.Differentiate, *msg.CheckGradient, *msg.SweepH, *msg.MeasureCost, *msg.Wiggle, *msg.ShowWeights:
 	default:
 		return
 	}
@@ -97,6 +98,12 @@ func ends(a, r msg.Message) bool {
 	case *msg.CostMeasured:
 		c, ok := r.(*msg.MeasureCost)
 		return ok && c.Run == a.Run && a.Done == a.Total
+	case *msg.Wiggled:
+		w, ok := r.(*msg.Wiggle)
+		return ok && w.Run == a.Run
+	case *msg.Weights:
+		w, ok := r.(*msg.ShowWeights)
+		return ok && w.Run == a.Run
 	case *msg.TaskFailed:
 		switch r := r.(type) {
 		case *msg.CheckGradient:
@@ -105,6 +112,10 @@ func ends(a, r msg.Message) bool {
 			return a.Task == msg.TaskSweep && r.Run == a.Run
 		case *msg.MeasureCost:
 			return a.Task == msg.TaskCost && r.Run == a.Run
+		case *msg.Wiggle:
+			return a.Task == msg.TaskWiggle && r.Run == a.Run
+		case *msg.ShowWeights:
+			return a.Task == msg.TaskWeights && r.Run == a.Run
 		}
 	}
 	return false

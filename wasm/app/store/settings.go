@@ -15,12 +15,10 @@ import (
 func (s *Store) settle(next link.State, notices []link.Notice) {
 	s.address.Show(link.Format(next))
 	s.Edits++
-	same := next
-	same.Lang = s.Settings.Lang
-	if same == s.Settings && s.started > 0 {
-		if next.Lang == s.Settings.Lang || len(notices) > 0 {
+	if link.SameRun(next, s.Settings) && s.started > 0 {
+		if next == s.Settings || len(notices) > 0 {
 			s.Notices = notices
-		} // else the language alone changed: the notices stay, worded anew
+		} // else only the view changed (language, the classroom's keys): the notices stay, worded anew
 		s.Settings = next
 		return
 	}
@@ -30,6 +28,14 @@ func (s *Store) settle(next link.State, notices []link.Notice) {
 	if c := shownPart(next.Config); c != s.shownFor {
 		s.shownFor, s.Samples = c, samples(c)
 	}
+}
+
+// change is settle for a change the page makes (a control, a preset, a new
+// seed), which cannot undo the link's lock: a locked key keeps its value,
+// with a notice that says so (link.Keep).
+func (s *Store) change(next link.State, notices []link.Notice) {
+	next, kept := link.Keep(s.Settings, next)
+	s.settle(next, append(notices, kept...))
 }
 
 // preset returns s with the settings of p. Both presets keep the method,

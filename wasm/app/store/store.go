@@ -111,6 +111,7 @@ type Store struct {
 	bench    map[spec.Method]float64 // operations/ms per worker, measured by the workers at load
 	speed    map[spec.Method]float64 // operations/ms per worker, measured in real steps
 	teach    teaching                // the teaching views' computations (teach.go)
+	derive   deriving                // the derivative views: wiggle, weights, bug (derive.go)
 	rec      recording               // the saved runs, the verification and the pins (record.go, pins.go)
 }
 
@@ -141,13 +142,13 @@ func (s *Store) OnAction(a any) {
 	case *action.ReadLink:
 		s.settle(link.Parse(a.Fragment))
 	case *action.Set:
-		s.settle(link.Set(s.Settings, a.Key, a.Value))
+		s.change(link.Set(s.Settings, a.Key, a.Value))
 	case *action.UsePreset:
-		s.settle(preset(s.Settings, a.Preset), nil)
+		s.change(preset(s.Settings, a.Preset), nil)
 	case *action.NewSeed:
 		next := s.Settings
 		next.Config.Seed = 1 + s.seeds.Uint64N(999_999)
-		s.settle(next, nil)
+		s.change(next, nil)
 	case *action.Run:
 		s.leaveSaved()
 		s.start(s.Settings.Config.Steps)
@@ -164,7 +165,15 @@ func (s *Store) OnAction(a any) {
 		s.sweepH()
 	case *action.MeasureCost:
 		s.measureCost()
-	case *action.Save:
+	case *action.WiggleH: // derive.go
+		s.setWiggleH(a.Value)
+	case *action.Wiggle:
+		s.derive.force = true
+	case *action.RevealBug:
+		s.derive.reveal = s.Settings.Config.Bug
+	case *action.PlantBug:
+		s.plantBug()
+	case *action.Save: // record.go, pins.go
 		s.save(a.Format)
 	case *action.Open:
 		s.open(a)
@@ -192,6 +201,7 @@ func (s *Store) OnAction(a any) {
 	default:
 		return
 	}
+	s.follow() // the derivative views ask for what they lack (derive.go)
 	for _, f := range s.listeners {
 		f()
 	}
@@ -199,7 +209,7 @@ func (s *Store) OnAction(a any) {
 
 // fromWorker handles message m of worker i: every kind a worker sends,
 // each handed to the run (run.go, speed.go) or the teaching views
-// (teach.go).
+// (teach.go, derive.go).
 func (s *Store) fromWorker(i int, m msg.Message) {
 	s.pending.answered(i, m)
 	switch m := m.(type) {
@@ -226,6 +236,11 @@ func (s *Store) fromWorker(i int, m msg.Message) {
 		s.costMeasured(m)
 	case *msg.TaskFailed:
 		s.taskFailed(m)
+		s.deriveFailed(m)
+	case *msg.Wiggled: // derive.go
+		s.wiggled(m)
+	case *msg.Weights:
+		s.weighed(m)
 	}
 }
 

@@ -42,36 +42,72 @@ func DataURI(x []float64) string {
 	if len(x) == 0 {
 		panic("tile: no values")
 	}
-	return "data:image/bmp;base64," + base64.StdEncoding.EncodeToString(bmp(x))
+	return dataURI(bmp(x))
 }
 
-// bmp returns the BMP file of x: a 14-byte file header, a 40-byte
-// BITMAPINFOHEADER, a palette of 256 greys, then the rows bottom-up, each
-// padded to a multiple of 4 bytes.
+// bmp returns the BMP file of x in 256 greys.
 func bmp(x []float64) []byte {
-	r, c := Shape(len(x))
-	const headers, palette = 14 + 40, 256 * 4
+	pix := make([]byte, len(x))
+	for i, v := range x {
+		pix[i] = Grey(v)
+	}
+	return bmp8(pix, greys, nil)
+}
+
+// greys is the palette of 256 greys, black to white.
+var greys = func() [][3]byte {
+	p := make([][3]byte, 256)
+	for g := range p {
+		p[g] = [3]byte{byte(g), byte(g), byte(g)}
+	}
+	return p
+}()
+
+// bmp8 returns the BMP file of pix, row-major in the Shape of len(pix),
+// each byte a palette index once mapped through lut (nil: as it is): a
+// 14-byte file header, a 40-byte BITMAPINFOHEADER, the palette (red,
+// green, blue each), then the rows bottom-up, each padded to a multiple
+// of 4 bytes.
+func bmp8(pix []byte, palette [][3]byte, lut *[256]byte) []byte {
+	r, c := Shape(len(pix))
+	headers, pal := 14+40, 4*len(palette)
 	stride := (c + 3) &^ 3
-	size := headers + palette + stride*r
+	size := headers + pal + stride*r
 	b := make([]byte, size)
 	le := binary.LittleEndian
 	copy(b, "BM")
 	le.PutUint32(b[2:], uint32(size))
-	le.PutUint32(b[10:], headers+palette) // where the pixels start
-	le.PutUint32(b[14:], 40)              // BITMAPINFOHEADER
-	le.PutUint32(b[18:], uint32(c))       // width
-	le.PutUint32(b[22:], uint32(r))       // height; positive: bottom-up
-	le.PutUint16(b[26:], 1)               // planes
-	le.PutUint16(b[28:], 8)               // bits per pixel
+	le.PutUint32(b[10:], uint32(headers+pal)) // where the pixels start
+	le.PutUint32(b[14:], 40)                  // BITMAPINFOHEADER
+	le.PutUint32(b[18:], uint32(c))           // width
+	le.PutUint32(b[22:], uint32(r))           // height; positive: bottom-up
+	le.PutUint16(b[26:], 1)                   // planes
+	le.PutUint16(b[28:], 8)                   // bits per pixel
 	le.PutUint32(b[34:], uint32(stride*r))
-	le.PutUint32(b[46:], 256) // colours in the palette
-	for g := range 256 {
-		p := b[headers+4*g:]
-		p[0], p[1], p[2] = byte(g), byte(g), byte(g) // blue, green, red
+	le.PutUint32(b[46:], uint32(len(palette))) // colours in the palette
+	for i, rgb := range palette {
+		p := b[headers+4*i:]
+		p[0], p[1], p[2] = rgb[2], rgb[1], rgb[0] // stored blue, green, red
 	}
-	for i, v := range x {
-		row, col := i/c, i%c
-		b[headers+palette+(r-1-row)*stride+col] = Grey(v)
+	for row := range r {
+		dst, src := b[headers+pal+(r-1-row)*stride:][:c], pix[row*c:(row+1)*c]
+		if lut == nil {
+			copy(dst, src)
+			continue
+		}
+		for col, v := range src {
+			dst[col] = lut[v]
+		}
 	}
 	return b
+}
+
+// dataURI returns the BMP file b as a data URI.
+func dataURI(b []byte) string {
+	const prefix = "data:image/bmp;base64,"
+	enc := base64.StdEncoding
+	uri := make([]byte, len(prefix)+enc.EncodedLen(len(b)))
+	copy(uri, prefix)
+	enc.Encode(uri[len(prefix):], b)
+	return string(uri)
 }

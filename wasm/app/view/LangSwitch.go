@@ -25,7 +25,8 @@ var langNames = map[text.Lang]string{text.English: "English", text.Japanese: "æ—
 // pressed; a press sets lang in the link, which keeps the run.
 type LangSwitch struct {
 	vecty.Core
-	Lang text.Lang `vecty:"prop"`
+	Lang  text.Lang `vecty:"prop"`
+	Fixed bool      `vecty:"prop"` // the link locks the language
 }
 
 // Render implements vecty.Component.
@@ -38,7 +39,8 @@ func (s *LangSwitch) Render() vecty.ComponentOrHTML {
 		}
 		buttons[i] = elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("lang", string(l)),
 			vecty.Attribute("lang", string(l)), vecty.Attribute("aria-pressed", pressed),
-			vecty.MarkupIf(l == s.Lang, vecty.Class("current")), event.Click(s.onPick(l))),
+			vecty.MarkupIf(l == s.Lang, vecty.Class("current")), vecty.Property("disabled", s.Fixed && l != s.Lang),
+			event.Click(s.onPick(l))),
 			vecty.Text(langNames[l]))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("lang-switch"), vecty.Data("testid", "lang"), vecty.Attribute("role", "group"),

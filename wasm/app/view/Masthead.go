@@ -5,6 +5,7 @@ import (
 	"github.com/hexops/vecty/elem"
 
 	"bibun/wasm/app/text"
+	"bibun/wasm/link"
 )
 
 // mastheadText is every string Masthead shows, and the document's title.
@@ -26,7 +27,8 @@ func Title(l text.Lang) string { return mastheadText.In(l).Title }
 // Masthead shows the title, the tagline and the language switch.
 type Masthead struct {
 	vecty.Core
-	Lang text.Lang `vecty:"prop"`
+	Lang text.Lang  `vecty:"prop"`
+	Link link.State `vecty:"prop"` // for the language's lock and the presenter's toggle
 }
 
 // Render implements vecty.Component.
@@ -36,12 +38,15 @@ func (m *Masthead) Render() vecty.ComponentOrHTML {
 			elem.Heading1(elem.Span(vecty.Markup(vecty.Attribute("lang", "ja")), vecty.Text("微分")), vecty.Text(" bibun")),
 			elem.Paragraph(vecty.Markup(vecty.Class("tagline")), vecty.Text(mastheadText.In(m.Lang).Tagline)),
 		),
-		&LangSwitch{Lang: m.Lang},
+		elem.Div(vecty.Markup(vecty.Class("view-switches")),
+			&PresentToggle{On: m.Link.Present, Fixed: m.Link.Locked("present"), Lang: m.Lang},
+			&LangSwitch{Lang: m.Lang, Fixed: m.Link.Locked("lang")},
+		),
 	)
 }
 
 // SkipRender keeps the masthead while the language stays the same.
 func (m *Masthead) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*Masthead)
-	return ok && q.Lang == m.Lang
+	return ok && q.Lang == m.Lang && q.Link.Present == m.Link.Present && q.Link.Lock == m.Link.Lock
 }

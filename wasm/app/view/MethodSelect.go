@@ -68,6 +68,7 @@ type MethodSelect struct {
 	vecty.Core
 	Method spec.Method `vecty:"prop"`
 	Lang   text.Lang   `vecty:"prop"`
+	Fixed  string      `vecty:"prop"` // "fixed by this link" when the link locks it (fixedText); "" when open
 }
 
 // Render implements vecty.Component.
@@ -81,8 +82,9 @@ func (m *MethodSelect) Render() vecty.ComponentOrHTML {
 	return elem.Div(vecty.Markup(vecty.Class("control", "method")),
 		elem.Label(vecty.Markup(prop.For("ctl-grad")), vecty.Text(txt.Label)),
 		elem.Select(vecty.Markup(prop.ID("ctl-grad"), prop.Name("grad"), vecty.Attribute("aria-describedby", "hint-grad"),
-			event.Change(m.onChange)), options),
+			vecty.Property("disabled", m.Fixed != ""), event.Change(m.onChange)), options),
 		elem.Small(vecty.Markup(prop.ID("hint-grad"), vecty.Class("hint")), vecty.Text(txt.Hints[m.Method])),
+		fixedNote(m.Fixed),
 	)
 }
 

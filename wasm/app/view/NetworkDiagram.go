@@ -2,24 +2,34 @@ package view
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/hexops/vecty"
+	"github.com/hexops/vecty/event"
 
+	"bibun/nn/spec"
+	"bibun/wasm/app/action"
+	"bibun/wasm/app/dispatcher"
 	"bibun/wasm/app/text"
 )
 
 // diagramText is every string NetworkDiagram shows in words; the labels
 // of its arrows are notation, the same in every language (diagramOps).
-var diagramText = text.Table[struct{ Title, Forward, Backward string }]{
+var diagramText = text.Table[struct {
+	Title, Forward, Backward string
+	Pick                     func(tensor string) string // a tensor's link, when the diagram picks
+}]{
 	text.English: {
 		Title:    "The network forward and backward",
 		Forward:  "forward: computes and keeps a1, z1, a2",
 		Backward: "backward: reuses them, right to left",
+		Pick:     func(tensor string) string { return "wiggle a parameter of " + tensor },
 	},
 	text.Japanese: {
 		Title:    "ネットワークの順伝播と逆伝播",
 		Forward:  "順伝播：a1, z1, a2 を計算して保存",
 		Backward: "逆伝播：それらを右から左へ再利用",
+		Pick:     func(tensor string) string { return tensor + " のパラメータを揺らす" },
 	},
 }
 
@@ -37,10 +47,14 @@ var diagramOps = struct {
 
 // NetworkDiagram draws the network as its values in a row, x → a1 → z1 →
 // a2 → L, with the forward arrows above and the backward arrows below.
+// With Picked set, the names of the weights and biases over the forward
+// arrows are links that pick a parameter of theirs for the Wiggle view
+// (the first of the tensor), and Picked's stands out.
 type NetworkDiagram struct {
 	vecty.Core
 	S, H, B int       `vecty:"prop"`
 	Lang    text.Lang `vecty:"prop"`
+	Picked  string    `vecty:"prop"` // the tensor of the Wiggle view's parameter; "" for a diagram that picks nothing
 }
 
 // The diagram's geometry, in viewBox units.
@@ -62,8 +76,12 @@ func (d *NetworkDiagram) Render() vecty.ComponentOrHTML {
 	text := func(class string, x, y float64, t string) *vecty.HTML {
 		return svg("text", attrs("class", class, "x", coord(x), "y", coord(y), "text-anchor", "middle"), vecty.Text(t))
 	}
+	role := "img"
+	if d.Picked != "" {
+		role = "group" // it holds links, which a picture may not
+	}
 	parts := []vecty.MarkupOrChild{
-		vecty.Markup(vecty.Attribute("viewBox", "0 0 "+itoa(diagramW)+" "+itoa(diagramH)), vecty.Attribute("role", "img"),
+		vecty.Markup(vecty.Attribute("viewBox", "0 0 "+itoa(diagramW)+" "+itoa(diagramH)), vecty.Attribute("role", role),
 			vecty.Attribute("aria-label", txt.Title), vecty.Class("diagram")),
 		svg("title", vecty.Text(txt.Title)),
 		svg("defs",
@@ -82,10 +100,15 @@ func (d *NetworkDiagram) Render() vecty.ComponentOrHTML {
 			continue
 		}
 		l, r := x+nodeW/2, cx(i+1)-nodeW/2
+		label := text("edge-label", (l+r)/2, nodeTop-8, ops.Ops[i])
+		if d.Picked != "" {
+			label = svg("text", attrs("class", "edge-label", "x", coord((l+r)/2), "y", coord(nodeTop-8), "text-anchor", "middle"),
+				d.pickable(ops.Ops[i]))
+		}
 		parts = append(parts,
 			svg("line", attrs("class", "edge forward", "x1", coord(l+2), "y1", coord(nodeTop+nodeH/2), "x2", coord(r-4), "y2", coord(nodeTop+nodeH/2),
 				"marker-end", "url(#arrow-forward)")),
-			text("edge-label", (l+r)/2, nodeTop-8, ops.Ops[i]),
+			label,
 		)
 		if i > 0 {
 			parts = append(parts,
@@ -107,6 +130,42 @@ func (d *NetworkDiagram) Render() vecty.ComponentOrHTML {
 	return svg("svg", parts...)
 }
 
+// pickable returns label with each tensor name in it (W1, b1, W2, b2) a
+// link that picks the tensor's first parameter, Picked's marked.
+func (d *NetworkDiagram) pickable(label string) vecty.List {
+	var out vecty.List
+	for label != "" {
+		at, name := len(label), ""
+		for _, t := range spec.TensorNames {
+			if i := strings.Index(label, t); i >= 0 && i < at {
+				at, name = i, t
+			}
+		}
+		if at > 0 {
+			out = append(out, svg("tspan", vecty.Text(label[:at])))
+		}
+		if name == "" {
+			break
+		}
+		class := "pick"
+		if name == d.Picked {
+			class += " picked"
+		}
+		out = append(out, svg("a", vecty.Markup(attrs("href", "#", "class", class, "data-tensor", name, "aria-label", diagramText.In(d.Lang).Pick(name)),
+			event.Click(d.onPick(name)).PreventDefault()), svg("tspan", vecty.Text(name))))
+		label = label[at+len(name):]
+	}
+	return out
+}
+
+// onPick picks the first parameter of tensor name.
+func (d *NetworkDiagram) onPick(name string) func(*vecty.Event) {
+	return func(*vecty.Event) {
+		k := spec.Config{Size: d.S, Hidden: d.H}.ParamOf(name, 0).K
+		dispatcher.Dispatch(&action.Set{Key: "param", Value: strconv.Itoa(k)})
+	}
+}
+
 // arrowHead returns the marker of an arrow's head, coloured by class.
 func arrowHead(id, class string) *vecty.HTML {
 	return svg("marker", attrs("id", id, "class", "arrow-head "+class, "viewBox", "0 0 10 10", "refX", "8", "refY", "5",
@@ -117,5 +176,5 @@ func arrowHead(id, class string) *vecty.HTML {
 // SkipRender skips the diagram while its shapes stay the same.
 func (d *NetworkDiagram) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*NetworkDiagram)
-	return ok && q.S == d.S && q.H == d.H && q.B == d.B && q.Lang == d.Lang
+	return ok && q.S == d.S && q.H == d.H && q.B == d.B && q.Lang == d.Lang && q.Picked == d.Picked
 }

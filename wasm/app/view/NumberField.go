@@ -22,6 +22,7 @@ type NumberField struct {
 	Value    string `vecty:"prop"` // as written in a link
 	Min, Max int    `vecty:"prop"`
 	Edits    int    `vecty:"prop"` // the store's count of settings changes
+	Fixed    string `vecty:"prop"` // "fixed by this link" when the link locks it (fixedText); "" when open
 }
 
 // Render implements vecty.Component.
@@ -34,8 +35,10 @@ func (f *NumberField) Render() vecty.ComponentOrHTML {
 			vecty.Attribute("min", strconv.Itoa(f.Min)), vecty.Attribute("max", strconv.Itoa(f.Max)), vecty.Attribute("step", "1"),
 			vecty.Attribute("inputmode", "numeric"),
 			prop.Value(f.Value),
+			vecty.Property("disabled", f.Fixed != ""),
 			event.Change(f.onChange),
 		)),
+		fixedNote(f.Fixed),
 	)
 }
 
@@ -44,7 +47,7 @@ func (f *NumberField) Render() vecty.ComponentOrHTML {
 func (f *NumberField) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*NumberField)
 	return ok && p.Key == f.Key && p.Label == f.Label && p.Value == f.Value &&
-		p.Min == f.Min && p.Max == f.Max && p.Edits == f.Edits
+		p.Min == f.Min && p.Max == f.Max && p.Edits == f.Edits && p.Fixed == f.Fixed
 }
 
 func (f *NumberField) onChange(e *vecty.Event) {

@@ -8,11 +8,20 @@ import (
 	"github.com/hexops/vecty/elem"
 
 	"bibun/wasm/app/store"
+	"bibun/wasm/app/text"
 	"bibun/wasm/link"
 )
 
+// pageText names the parts of the page that a compact view folds away.
+var pageText = text.Table[struct{ Settings, Intro, Teach string }]{
+	text.English:  {Settings: "Settings", Intro: "About bibun", Teach: "Looking inside the gradient"},
+	text.Japanese: {Settings: "設定", Intro: "bibun について", Teach: "勾配の中をのぞく"},
+}
+
 // Page is the whole body: header, explanation, settings on one side and
-// the run on the other.
+// the run on the other. The link's classroom keys change the view: embed=1
+// a compact one for an iframe, present=1 large type for a projector (both
+// fold the settings away), hide= takes panels out, lock= fixes controls.
 type Page struct {
 	vecty.Core
 	Store *store.Store
@@ -22,41 +31,90 @@ type Page struct {
 // Render implements vecty.Component.
 func (p *Page) Render() vecty.ComponentOrHTML {
 	s := p.Store
-	c, lang := s.Settings.Config, s.Lang()
-	url := p.Base + "#" + link.Format(s.Settings)
+	st, c, lang := s.Settings, s.Settings.Config, s.Lang()
+	txt := pageText.In(lang)
+	compact := st.Embed || st.Present // the settings and the introduction fold away
+	show := func(panel string) bool { return !st.Hides(panel) }
+
+	var settings vecty.ComponentOrHTML
+	if show("settings") {
+		inner := vecty.List{
+			&SettingsPanel{State: st, Lang: lang, Workers: s.Workers(), Edits: s.Edits},
+			&CostLine{Config: c, Lang: lang, Workers: s.Workers(), Estimate: s.Estimate()},
+			&ShareBox{Copied: s.Copied, URL: p.link(st), Embed: p.link(with(st, true)), Lang: lang},
+		}
+		settings = elem.Aside(vecty.Markup(vecty.Class("settings")), inner)
+		if compact {
+			settings = fold("settings", txt.Settings, settings)
+		}
+	}
+	var teach vecty.ComponentOrHTML
+	if show("teach") {
+		teach = &TeachingSection{Store: s}
+		if st.Embed {
+			teach = fold("teach", txt.Teach, teach)
+		}
+	}
+	var header, intro vecty.ComponentOrHTML = &Masthead{Lang: lang, Link: st}, nil
+	if st.Embed {
+		header = &EmbedBar{Open: p.link(with(st, false)), Lang: lang}
+	}
+	switch {
+	case !show("intro") || st.Embed:
+	case st.Present:
+		intro = fold("intro", txt.Intro, &Intro{Lang: lang})
+	default:
+		intro = &Intro{Lang: lang}
+	}
 	pins, can, saved := pinnedRuns(s.Pins(), c, lang), s.RecordControls(), s.Status == store.Saved
 	return elem.Body(
-		&Masthead{Lang: lang},
-		&Intro{Lang: lang},
+		vecty.Markup(vecty.ClassMap{"embed": st.Embed, "present": st.Present}),
+		header,
+		intro,
 		elem.Div(vecty.Markup(vecty.Class("layout")),
-			elem.Aside(vecty.Markup(vecty.Class("settings")),
-				&SettingsPanel{State: s.Settings, Lang: lang, Workers: s.Workers(), Edits: s.Edits},
-				&CostLine{Config: c, Lang: lang, Workers: s.Workers(), Estimate: s.Estimate()},
-				&ShareBox{Copied: s.Copied, URL: url, Lang: lang},
-			),
+			settings,
 			elem.Main(vecty.Markup(vecty.Class("run")),
-				&LabSheet{Config: c, Status: s.Status, Rows: s.Rows, URL: url, When: s.Measured(), Verdict: s.Verdict(), Pins: pins, Lang: lang},
+				&LabSheet{Config: c, Status: s.Status, Rows: s.Rows, URL: p.link(st), When: s.Measured(), Verdict: s.Verdict(), Pins: pins, Lang: lang},
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),
 					&RunButtons{Controls: s.Controls(), Lang: lang},
 					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt(), Pending: s.Pending()},
 					&Shortcuts{Lang: lang},
 				),
 				&NoticeList{Status: s.Status, Stopped: s.Stopped, Notices: s.Notices, Lang: lang},
+				&BugBanner{Bug: c.Bug, Lang: lang},
 				&StepProgress{Progress: s.Progress, Lang: lang, Params: c.Params()},
-				&SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size},
-				&MetricsTable{Rows: s.Rows, Lang: lang, Page: s.TablePage(), Pins: pins, Beside: s.Beside()},
-				&PinBar{Pins: pins, CanPin: can.Pin, Lang: lang},
-				elem.Div(vecty.Markup(vecty.Class("charts")),
+				vecty.If(show("samples"), &SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size}),
+				vecty.If(show("table"), &MetricsTable{Rows: s.Rows, Lang: lang, Page: s.TablePage(), Pins: pins, Beside: s.Beside()}),
+				vecty.If(show("charts"), &PinBar{Pins: pins, CanPin: can.Pin, Lang: lang}),
+				vecty.If(show("charts"), elem.Div(vecty.Markup(vecty.Class("charts")),
 					&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
 					&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
-				),
+				)),
 				elem.Div(vecty.Markup(vecty.Class("record")),
 					&SaveBox{Can: can, Lang: lang},
 					&OpenBox{Saved: s.Saved(), Failed: s.OpenFailed(), Verdict: s.Verdict(), CanVerify: can.Verify, Lang: lang},
 				),
-				&TeachingSection{Store: s},
+				teach,
 			),
 		),
-		&Colophon{Lang: lang},
+		vecty.If(!st.Embed, &Colophon{Lang: lang}),
+	)
+}
+
+// link returns the whole address of the page at st.
+func (p *Page) link(st link.State) string { return p.Base + "#" + link.Format(st) }
+
+// with returns st with embed set to embed.
+func with(st link.State, embed bool) link.State {
+	st.Embed = embed
+	return st
+}
+
+// fold returns content in a closed disclosure titled summary, which the
+// visitor opens when needed; data-testid is fold-<name>.
+func fold(name, summary string, content vecty.ComponentOrHTML) *vecty.HTML {
+	return elem.Details(vecty.Markup(vecty.Class("fold", "fold-"+name), vecty.Data("testid", "fold-"+name)),
+		elem.Summary(vecty.Text(summary)),
+		content,
 	)
 }

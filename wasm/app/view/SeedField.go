@@ -26,6 +26,7 @@ type SeedField struct {
 	Seed  uint64    `vecty:"prop"`
 	Lang  text.Lang `vecty:"prop"`
 	Edits int       `vecty:"prop"` // the store's count of settings changes
+	Fixed string    `vecty:"prop"` // "fixed by this link" when the link locks it (fixedText); "" when open
 }
 
 // Render implements vecty.Component.
@@ -38,17 +39,20 @@ func (f *SeedField) Render() vecty.ComponentOrHTML {
 				prop.ID("ctl-seed"), prop.Name("seed"), prop.Type(prop.TypeNumber),
 				vecty.Attribute("min", "0"), vecty.Attribute("step", "1"), vecty.Attribute("inputmode", "numeric"),
 				prop.Value(strconv.FormatUint(f.Seed, 10)),
+				vecty.Property("disabled", f.Fixed != ""),
 				event.Change(f.onChange),
 			)),
-			elem.Button(vecty.Markup(vecty.Property("type", "button"), event.Click(f.onNewSeed)), vecty.Text(txt.New)),
+			elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Property("disabled", f.Fixed != ""),
+				event.Click(f.onNewSeed)), vecty.Text(txt.New)),
 		),
+		fixedNote(f.Fixed),
 	)
 }
 
 // SkipRender keeps what the visitor is typing until the setting changes.
 func (f *SeedField) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*SeedField)
-	return ok && p.Seed == f.Seed && p.Lang == f.Lang && p.Edits == f.Edits
+	return ok && p.Seed == f.Seed && p.Lang == f.Lang && p.Edits == f.Edits && p.Fixed == f.Fixed
 }
 
 func (f *SeedField) onChange(e *vecty.Event) {

@@ -60,6 +60,7 @@ type SettingsPanel struct {
 // Render implements vecty.Component.
 func (p *SettingsPanel) Render() vecty.ComponentOrHTML {
 	c, txt := p.State.Config, settingsText.In(p.Lang)
+	fix := func(key string) string { return fixed(p.State.Locked, key, p.Lang) }
 	hHint := txt.HHint
 	if c.Method == spec.Backprop {
 		hHint = txt.HBackprop
@@ -70,29 +71,29 @@ func (p *SettingsPanel) Render() vecty.ComponentOrHTML {
 			elem.Button(vecty.Markup(vecty.Property("type", "button"), event.Click(p.onArticle)), vecty.Text(txt.Article)),
 			elem.Button(vecty.Markup(vecty.Property("type", "button"), event.Click(p.onQuickLook)), vecty.Text(txt.QuickLook)),
 		),
-		&MethodSelect{Method: c.Method, Lang: p.Lang},
+		&MethodSelect{Method: c.Method, Lang: p.Lang, Fixed: fix("grad")},
 		elem.FieldSet(
 			elem.Legend(vecty.Text(txt.Network)),
-			&Slider{Key: "size", Label: txt.Size, Hint: txt.SizeHint, Value: float64(c.Size), Min: spec.MinSize, Max: spec.MaxSize},
-			&Slider{Key: "hidden", Label: txt.Hidden, Value: float64(c.Hidden), Min: spec.MinHidden, Max: spec.MaxHidden},
-			&Slider{Key: "std", Label: txt.Std, Hint: txt.StdHint, Value: c.Std, Min: link.MinStd, Max: spec.MaxStd, Log: true},
+			&Slider{Key: "size", Label: txt.Size, Hint: txt.SizeHint, Value: float64(c.Size), Min: spec.MinSize, Max: spec.MaxSize, Fixed: fix("size")},
+			&Slider{Key: "hidden", Label: txt.Hidden, Value: float64(c.Hidden), Min: spec.MinHidden, Max: spec.MaxHidden, Fixed: fix("hidden")},
+			&Slider{Key: "std", Label: txt.Std, Hint: txt.StdHint, Value: c.Std, Min: link.MinStd, Max: spec.MaxStd, Log: true, Fixed: fix("std")},
 		),
 		elem.FieldSet(
 			elem.Legend(vecty.Text(txt.Training)),
-			&Slider{Key: "batch", Label: txt.Batch, Value: float64(c.Batch), Min: spec.MinBatch, Max: float64(c.Train)},
-			&Slider{Key: "lr", Label: txt.LR, Value: c.LR, Min: link.MinLR, Max: spec.MaxLR, Log: true},
-			&Slider{Key: "h", Label: txt.H, Hint: hHint, Value: c.H, Min: spec.MinH, Max: spec.MaxH, Log: true},
-			&NumberField{Key: "steps", Label: txt.Steps, Value: strconv.Itoa(c.Steps), Min: spec.MinSteps, Max: spec.MaxSteps, Edits: p.Edits},
+			&Slider{Key: "batch", Label: txt.Batch, Value: float64(c.Batch), Min: spec.MinBatch, Max: float64(c.Train), Fixed: fix("batch")},
+			&Slider{Key: "lr", Label: txt.LR, Value: c.LR, Min: link.MinLR, Max: spec.MaxLR, Log: true, Fixed: fix("lr")},
+			&Slider{Key: "h", Label: txt.H, Hint: hHint, Value: c.H, Min: spec.MinH, Max: spec.MaxH, Log: true, Fixed: fix("h")},
+			&NumberField{Key: "steps", Label: txt.Steps, Value: strconv.Itoa(c.Steps), Min: spec.MinSteps, Max: spec.MaxSteps, Edits: p.Edits, Fixed: fix("steps")},
 		),
 		elem.FieldSet(
 			elem.Legend(vecty.Text(txt.Data)),
-			&NumberField{Key: "train", Label: txt.Train, Value: strconv.Itoa(c.Train), Min: spec.MinSamples, Max: spec.MaxSamples, Edits: p.Edits},
-			&NumberField{Key: "test", Label: txt.Test, Value: strconv.Itoa(c.Test), Min: spec.MinSamples, Max: spec.MaxSamples, Edits: p.Edits},
-			&SeedField{Seed: c.Seed, Lang: p.Lang, Edits: p.Edits},
+			&NumberField{Key: "train", Label: txt.Train, Value: strconv.Itoa(c.Train), Min: spec.MinSamples, Max: spec.MaxSamples, Edits: p.Edits, Fixed: fix("train")},
+			&NumberField{Key: "test", Label: txt.Test, Value: strconv.Itoa(c.Test), Min: spec.MinSamples, Max: spec.MaxSamples, Edits: p.Edits, Fixed: fix("test")},
+			&SeedField{Seed: c.Seed, Lang: p.Lang, Edits: p.Edits, Fixed: fix("seed")},
 		),
 		elem.FieldSet(
 			elem.Legend(vecty.Text(txt.Browser)),
-			&Slider{Key: "workers", Label: txt.Workers, Hint: txt.WorkersHint, Value: float64(p.Workers), Min: 1, Max: link.MaxWorkers},
+			&Slider{Key: "workers", Label: txt.Workers, Hint: txt.WorkersHint, Value: float64(p.Workers), Min: 1, Max: link.MaxWorkers, Fixed: fix("workers")},
 		),
 	)
 }

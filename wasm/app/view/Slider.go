@@ -32,6 +32,7 @@ type Slider struct {
 	Value    float64 `vecty:"prop"`
 	Min, Max float64 `vecty:"prop"`
 	Log      bool    `vecty:"prop"`
+	Fixed    string  `vecty:"prop"` // "fixed by this link" when the link locks it (fixedText); "" when open
 
 	bounds [2]float64 // the input's min and max as last rendered
 }
@@ -77,9 +78,11 @@ func (s *Slider) Render() vecty.ComponentOrHTML {
 			vecty.MarkupIf(!first, prop.Value(num(pos))),
 			vecty.Attribute("aria-valuetext", shown),
 			vecty.MarkupIf(s.Log, vecty.Data("scale", "log10")),
+			vecty.Property("disabled", s.Fixed != ""),
 			event.Input(s.onInput),
 		)),
 		vecty.If(s.Hint != "", elem.Small(vecty.Markup(vecty.Class("hint")), vecty.Text(s.Hint))),
+		fixedNote(s.Fixed),
 	)
 }
 

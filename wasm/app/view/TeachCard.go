@@ -36,7 +36,7 @@ const (
 )
 
 // TeachCard frames a teaching view that asks worker 0 for a computation
-// (GradCheckPanel, HSweepChart, CostChart): the title, what the
+// (GradCheckPanel, HSweepChart, CostChart, WigglePanel): the title, what the
 // computation does, the button that asks for it (only between steps), how
 // far it has come or why it failed, the view's own result, and an
 // explanation. The view renders only its result and the words about it.

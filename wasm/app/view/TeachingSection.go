@@ -13,18 +13,19 @@ var teachingText = text.Table[struct{ Title, Lead string }]{
 	text.English: {
 		Title: "Looking inside the gradient",
 		Lead: "Why backprop exists, and how finite differences behave: check the differences against backprop, " +
-			"choose h, watch the cost grow, and count the work.",
+			"choose h, wiggle one weight, see the weights, find a planted bug, watch the cost grow, and count the work.",
 	},
 	text.Japanese: {
 		Title: "勾配の中をのぞく",
 		Lead: "誤差逆伝播法がなぜ必要なのか、差分がどうふるまうのかを確かめます。差分を誤差逆伝播法と照らし合わせ、" +
-			"h を選び、計算時間の増え方を見て、手間を数えてみましょう。",
+			"h を選び、重みを 1 つ揺らし、重みを絵として眺め、仕込まれたバグを探し、計算時間の増え方を見て、手間を数えてみましょう。",
 	},
 }
 
 // TeachingSection holds the teaching views, each a card: the gradient
-// check, the choice of h, the growth of cost, why backprop is fast, and
-// the article's run beside this one. Like Page it reads the store, and
+// check, the choice of h, one wiggle up close, the weights as pictures,
+// the planted bug, the growth of cost, why backprop is fast, and the
+// article's run beside this one. Like Page it reads the store, and
 // hands each card only what it shows, so that the cards can skip renders.
 type TeachingSection struct {
 	vecty.Core
@@ -41,6 +42,9 @@ func (t *TeachingSection) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Lead)),
 		&GradCheckPanel{Config: c, Lang: lang, Step: len(s.Rows), Ready: ready, Cheap: s.CheckIsCheap(), Check: s.GradCheck()},
 		&HSweepChart{H: c.H, Lang: lang, Ready: ready, Sweep: s.HSweep()},
+		&WigglePanel{Config: c, Lang: lang, Ready: ready, Edits: s.Edits, Wiggle: s.Wiggle()},
+		&WeightsPicture{Config: c, Lang: lang, Param: s.Settings.Param, Step: len(s.Rows), Weights: s.Weights()},
+		&BugHunt{Bug: c.Bug, Revealed: s.BugRevealed(), Lang: lang},
 		&CostChart{Batch: c.Batch, Lang: lang, Ready: ready, Cost: s.CostGrowth()},
 		&WhyBackprop{Config: c, Lang: lang},
 		&ArticleCompare{Config: c, Lang: lang, Rows: s.Rows},

@@ -18,10 +18,13 @@ func (c *ArticleCompare) Copy() vecty.Component  { d := *c; d.Core = vecty.Core{
 func (c *ArticleHead) Copy() vecty.Component     { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *ArticleLegend) Copy() vecty.Component   { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *ArticleRow) Copy() vecty.Component      { d := *c; d.Core = vecty.Core{}; return &d }
+func (c *BugBanner) Copy() vecty.Component       { d := *c; d.Core = vecty.Core{}; return &d }
+func (c *BugHunt) Copy() vecty.Component         { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *ChartAxes) Copy() vecty.Component       { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *Colophon) Copy() vecty.Component        { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *CostChart) Copy() vecty.Component       { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *CostLine) Copy() vecty.Component        { d := *c; d.Core = vecty.Core{}; return &d }
+func (c *EmbedBar) Copy() vecty.Component        { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *GradCheckPanel) Copy() vecty.Component  { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *HSweepChart) Copy() vecty.Component     { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *Intro) Copy() vecty.Component           { d := *c; d.Core = vecty.Core{}; return &d }
@@ -41,6 +44,7 @@ func (c *NumberField) Copy() vecty.Component     { d := *c; d.Core = vecty.Core{
 func (c *OpenBox) Copy() vecty.Component         { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *Page) Copy() vecty.Component            { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *PinBar) Copy() vecty.Component          { d := *c; d.Core = vecty.Core{}; return &d }
+func (c *PresentToggle) Copy() vecty.Component   { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *QRCode) Copy() vecty.Component          { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *RunButtons) Copy() vecty.Component      { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *SampleGrid) Copy() vecty.Component      { d := *c; d.Core = vecty.Core{}; return &d }
@@ -58,4 +62,8 @@ func (c *TablePager) Copy() vecty.Component      { d := *c; d.Core = vecty.Core{
 func (c *TaskProgress) Copy() vecty.Component    { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *TeachCard) Copy() vecty.Component       { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *TeachingSection) Copy() vecty.Component { d := *c; d.Core = vecty.Core{}; return &d }
+func (c *WeightTile) Copy() vecty.Component      { d := *c; d.Core = vecty.Core{}; return &d }
+func (c *WeightsPicture) Copy() vecty.Component  { d := *c; d.Core = vecty.Core{}; return &d }
 func (c *WhyBackprop) Copy() vecty.Component     { d := *c; d.Core = vecty.Core{}; return &d }
+func (c *WigglePanel) Copy() vecty.Component     { d := *c; d.Core = vecty.Core{}; return &d }
+func (c *WigglePicker) Copy() vecty.Component    { d := *c; d.Core = vecty.Core{}; return &d }
