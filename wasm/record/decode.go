@@ -312,37 +312,58 @@ func (d *decoder) run(obj value, path string) Run {
 	return r
 }
 
-// config reads the settings of a run: every setting of a link but v,
-// workers and lang, each a number or (grad) a string, and each within the
-// link's ranges (link.Parse gives no notice).
+// config reads the settings of a run: every setting a link writes of
+// any run (grad, size, … seed), each a number or (grad) a string, and
+// those of the optional ones it has (bug); each within the link's ranges
+// (link.Parse gives no notice). Settings of the page alone (workers,
+// lang, the classroom's keys) and keys no link knows are ignored.
 func (d *decoder) config(obj value, path string) spec.Config {
 	set, ok := d.member(obj, "settings", path, jsonObject)
 	if !ok {
 		return spec.Config{}
 	}
-	var b strings.Builder
-	b.WriteString("v=1")
-	for _, s := range settings(spec.Article()) { // the keys, in link order
+	for _, s := range settings(spec.Article()) { // present in every run
 		v, ok := set.get(s.Key)
 		want := jsonNumber
-		if s.Key == "grad" {
+		if !s.number() {
 			want = jsonString
 		}
 		if !ok || v.kind != want {
 			d.fail(&Error{Kind: Missing, Field: path + "settings." + s.Key, Want: want.String()})
 			return spec.Config{}
 		}
-		b.WriteString("&" + s.Key + "=" + url.QueryEscape(v.text))
+	}
+	var b strings.Builder
+	b.WriteString("v=1")
+	for i, k := range set.keys {
+		v := set.vals[i]
+		if k == "v" || v.kind != jsonNumber && v.kind != jsonString {
+			continue
+		}
+		b.WriteString("&" + url.QueryEscape(k) + "=" + url.QueryEscape(v.text))
 	}
 	st, notices := link.Parse(b.String())
-	if len(notices) > 0 {
-		n := notices[0]
+	for _, n := range notices {
+		if !slices.Contains(configKeys, n.Key) {
+			continue // a key of the page alone, which the run does not take
+		}
 		v, _ := set.get(n.Key)
 		d.fail(&Error{Kind: OutOfRange, Field: path + "settings." + n.Key, Value: shown(v.text), Notice: &n})
 		return spec.Config{}
 	}
 	return st.Config
 }
+
+// configKeys are the link's keys of a run's settings: its Config's.
+var configKeys = func() []string {
+	c := spec.Article()
+	c.Bug = spec.Bugs[0] // an optional one, written when set
+	var keys []string
+	for _, s := range settings(c) {
+		keys = append(keys, s.Key)
+	}
+	return keys
+}()
 
 // check reads a gradient check.
 func (d *decoder) check(obj value, path string) *msg.GradientChecked {

@@ -2,6 +2,7 @@ package record
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -203,10 +204,10 @@ func (w *writer) writeRun(r Run, indent string, first bool) {
 		}
 		w.str(s.Key)
 		w.raw(": ")
-		if s.Key == "grad" {
-			w.str(s.Value)
+		if s.number() {
+			w.raw(s.Value) // as the link writes it
 		} else {
-			w.raw(s.Value) // a number as the link writes it
+			w.str(s.Value) // grad, bug
 		}
 	}
 	w.raw("}")
@@ -337,7 +338,15 @@ func zeroIfNot(x float64) float64 {
 // Setting is one setting of a run as its link writes it: grad=backprop.
 type Setting struct{ Key, Value string }
 
-// settings returns every setting of c in link order, without v.
+// number reports whether s is a number, which a saved run writes as a
+// JSON number; the others (grad, bug) are strings.
+func (s Setting) number() bool {
+	_, err := strconv.ParseFloat(s.Value, 64)
+	return err == nil
+}
+
+// settings returns every setting of c in link order, without v: those of
+// every run, and those set of the optional ones (bug).
 func settings(c spec.Config) []Setting {
 	var out []Setting
 	for _, pair := range strings.Split(link.Format(link.State{Config: c}), "&") {

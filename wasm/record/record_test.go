@@ -48,6 +48,7 @@ func sample(t testing.TB) Record {
 	lr := c
 	lr.LR, lr.Steps = 0.5, 4
 	bp := quick(spec.Backprop, 6)
+	bp.Bug = spec.SigmoidPrime // a mistake planted in backprop
 	return Record{
 		Run:     Run{Config: c, Status: Done, Rows: train(t, c)},
 		Saved:   "2026-11-28T14:32:05+09:00",
@@ -136,7 +137,7 @@ func TestJSONFields(t *testing.T) {
 			t.Errorf("row %d: %v, want %v", i+1, f.Rows[i], want)
 		}
 	}
-	if len(f.Pins) != 2 || f.Pins[0].Method != "incremental" || f.Pins[1].Status != "paused" {
+	if len(f.Pins) != 2 || f.Pins[0].Method != "incremental" || f.Pins[1].Status != "paused" || !strings.Contains(f.Pins[1].Link, "&bug=sigmoid-prime") {
 		t.Errorf("pins %+v", f.Pins)
 	}
 	if f.Check == nil || f.Sweep == nil || f.Cost == nil {
@@ -217,6 +218,7 @@ func TestDecodeRefuses(t *testing.T) {
 		{"steps out of range", edit(t, r, `"steps": 6`, `"steps": 1e9`), OutOfRange, "settings.steps"},
 		{"seed negative", edit(t, r, `"seed": 1`, `"seed": -1`), OutOfRange, "settings.seed"},
 		{"unknown method", edit(t, r, `"grad": "incremental"`, `"grad": "magic"`), OutOfRange, "settings.grad"},
+		{"unknown bug", edit(t, r, `"seed": 1`, `"seed": 1, "bug": "typo"`), OutOfRange, "settings.bug"},
 		{"method disagrees", edit(t, r, `"method": "incremental"`, `"method": "backprop"`), Mismatch, "method"},
 		{"link disagrees", edit(t, r, `&lr=0.3&`, `&lr=0.5&`), Mismatch, "link"},
 		{"unknown status", edit(t, r, `"status": "done"`, `"status": "running"`), OutOfRange, "status"},
