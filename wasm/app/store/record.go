@@ -7,6 +7,7 @@ import (
 	"bibun/nn/spec"
 	"bibun/wasm/app/action"
 	"bibun/wasm/app/format"
+	"bibun/wasm/link"
 	"bibun/wasm/record"
 )
 
@@ -26,9 +27,10 @@ type SavedRun struct {
 // OpenProblem is why the latest file opened was not taken: nothing of it
 // was used.
 type OpenProblem struct {
-	Name string        // the file's name
-	Read string        // why the browser could not read it, as it says; "" if it could
-	Err  *record.Error // why it is not a saved run Decode takes, when it was read
+	Name   string        // the file's name
+	Read   string        // why the browser could not read it, as it says; "" if it could
+	Err    *record.Error // why it is not a saved run Decode takes, when it was read
+	Locked []string      // the keys the page's link locks (link.Keep) in which the saved run differs
 }
 
 // VerdictState is how far the verification of a saved run has come.
@@ -158,7 +160,8 @@ func (s *Store) Measured() time.Time {
 
 // open takes a file the visitor opened: a saved run becomes the page's
 // settings, its rows the table's (status Saved) and its pins the page's;
-// anything else is refused whole, changing nothing.
+// anything else is refused whole, changing nothing, and so is a saved run
+// whose settings differ in a key the page's link locks.
 func (s *Store) open(a *action.Open) {
 	fail := func(p OpenProblem) { p.Name = a.Name; s.rec.failed = &p }
 	switch {
@@ -177,6 +180,16 @@ func (s *Store) open(a *action.Open) {
 	}
 	next := s.Settings
 	next.Config = r.Config
+	if _, kept := link.Keep(s.Settings, next); len(kept) > 0 {
+		// The link fixes these settings for the class: a run of others is
+		// not this page's to show.
+		p := OpenProblem{}
+		for _, n := range kept {
+			p.Locked = append(p.Locked, n.Key)
+		}
+		fail(p)
+		return
+	}
 	s.settle(next, nil)
 	s.reset()
 	s.Rows, s.Status = slices.Clone(r.Rows), Saved

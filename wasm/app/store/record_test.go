@@ -205,6 +205,14 @@ func TestOpenRefuses(t *testing.T) {
 	if s.OpenFailed() != nil || s.Status != Saved {
 		t.Errorf("a good file after bad ones: %+v, %s", s.OpenFailed(), s.Status)
 	}
+
+	// A page whose link locks lr takes no run of another lr.
+	locked, _, la := newStore(t, strings.Replace(quickLink, "lr=0.3", "lr=0.5", 1)+"&lock=lr")
+	was := la.fragment
+	locked.OnAction(&action.Open{Name: "other-lr.json", Data: file.data})
+	if p := locked.OpenFailed(); p == nil || len(p.Locked) != 1 || p.Locked[0] != "lr" || la.fragment != was || locked.Status != Idle {
+		t.Errorf("a run of lr 0.3 opened on a page that locks lr 0.5: %+v, %s, %q", p, locked.Status, la.fragment)
+	}
 }
 
 // TestSavedThenRun: Run or Step on a saved run starts afresh, from step 0.

@@ -32,6 +32,7 @@ var openText = text.Table[struct {
 	Why                                             map[record.Kind]func(e *record.Error) string
 	Kinds                                           map[string]string
 	Clamped, Invalid                                func(field, value, used string) string
+	Locked                                          func(keys string) string
 }]{
 	text.English: {
 		Title:      "Check a saved run",
@@ -87,6 +88,9 @@ var openText = text.Table[struct {
 		},
 		Invalid: func(field, value, used string) string {
 			return field + " is " + value + ", which is not a value it takes."
+		},
+		Locked: func(keys string) string {
+			return "this page's link fixes " + keys + " for the class, and the saved run has another value."
 		},
 	},
 	text.Japanese: {
@@ -150,6 +154,9 @@ var openText = text.Table[struct {
 		Invalid: func(field, value, used string) string {
 			return field + " の " + value + " は使える値ではありません。"
 		},
+		Locked: func(keys string) string {
+			return "このページのリンクは授業のために " + keys + " を固定していますが、保存した実行では値が違います。"
+		},
 	},
 }
 
@@ -196,6 +203,9 @@ func (b *OpenBox) renderFailed() vecty.MarkupOrChild {
 	}
 	txt := openText.In(b.Lang)
 	why, kind := txt.Unreadable(f.Read), "unreadable"
+	if len(f.Locked) > 0 {
+		why, kind = txt.Locked(strings.Join(f.Locked, ", ")), "locked"
+	}
 	if e := f.Err; e != nil {
 		kind = e.Kind.String()
 		shown := *e
