@@ -66,7 +66,7 @@ type recording struct {
 	files  Files
 	agent  string           // the browser's name, as saved runs record it
 	now    func() time.Time // the visitor's clock, in their time zone
-	at     time.Time        // when the latest step was measured
+	at     time.Time        // when the latest step was measured, in UTC
 	saved  *SavedRun        // the latest saved run opened; nil if none
 	failed *OpenProblem     // why the latest file opened was refused; nil if it was not
 	verify verification
@@ -155,7 +155,10 @@ func (s *Store) Measured() time.Time {
 		t, _ := record.ParseStamp(sv.Record.Saved)
 		return t
 	}
-	return s.rec.at
+	if s.rec.at.IsZero() {
+		return time.Time{}
+	}
+	return s.rec.at.In(s.clock().Location())
 }
 
 // open takes a file the visitor opened: a saved run becomes the page's
@@ -222,7 +225,7 @@ func (s *Store) verifySaved() {
 // verification, whether it matches the saved step; at the first that does
 // not, the run stops there.
 func (s *Store) recorded() {
-	s.rec.at = s.clock()
+	s.rec.at = time.Now() // in the visitor's time zone when read (Measured): asking the browser for it each step costs the page
 	v := &s.rec.verify
 	k := len(s.Rows)
 	if !v.checking || k < 1 || k > len(v.rows) {
