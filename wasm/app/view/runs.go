@@ -37,7 +37,7 @@ func pinnedRuns(pins []record.Run, c spec.Config, lang text.Lang) []pinnedRun {
 		var parts []string
 		for _, s := range record.Differences(c, p.Config) {
 			if s.Key == "grad" {
-				parts = append(parts, s.Value)
+				parts = append(parts, methodName(lang, spec.Method(s.Value)))
 			} else {
 				parts = append(parts, s.Key+" "+s.Value)
 			}
