@@ -135,7 +135,7 @@ func (s *LabSheet) renderLink() *vecty.HTML {
 	return elem.Div(vecty.Markup(vecty.Class("lab-link")),
 		elem.Heading3(vecty.Text(txt.Link)),
 		code,
-		elem.Paragraph(vecty.Markup(vecty.Class("lab-url")), vecty.Text(s.URL)),
+		elem.Div(vecty.Markup(vecty.Class("lab-url")), elem.Code(vecty.Text(s.URL))),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.LinkHint)),
 	)
 }
