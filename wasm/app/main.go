@@ -22,8 +22,8 @@ import (
 	"bibun/wasm/app/text"
 	"bibun/wasm/app/view"
 	"bibun/wasm/msg"
-	"bibun/wasm/worker"
 	"bibun/wasm/record"
+	"bibun/wasm/worker"
 )
 
 // renderEvery is the least time between two renders of the page. Workers
