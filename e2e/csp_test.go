@@ -66,11 +66,11 @@ func TestContentSecurityPolicy(t *testing.T) {
 	mu.Unlock()
 	slices.Sort(paths)
 	t.Logf("responses, each with the policy: %s", strings.Join(paths, " "))
-	if !slices.Contains(paths, "/app.wasm") {
-		t.Errorf("the responses noted (%v) lack app.wasm", paths)
+	if !slices.Contains(paths, "/bibun.wasm") {
+		t.Errorf("the responses noted (%v) lack bibun.wasm", paths)
 	}
 	// The workers fetch their files out of the page's sight.
-	for _, path := range []string{"/worker.js", "/worker.wasm"} {
+	for _, path := range []string{"/worker.js"} {
 		resp, err := http.Get(serverURL + path)
 		if err != nil {
 			t.Fatal(err)

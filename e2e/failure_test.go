@@ -34,37 +34,67 @@ func serveSite(t *testing.T, dir string) string {
 	return srv.URL
 }
 
+// spoilModules, run at document start, makes the page post its workers
+// window.__spoiled() instead of the compiled program (window.bibunModules)
+// while window.__spoil is true.
+const spoilModules = `(() => {
+	window.__spoil = true;
+	const post = Worker.prototype.postMessage;
+	Worker.prototype.postMessage = function (data, ...rest) {
+		if (window.__spoil && data === window.bibunModules) data = window.__spoiled();
+		return post.call(this, data, ...rest);
+	};
+})()`
+
+// countErrors, run at document start, counts in window.__workerErrors the
+// error events of every worker the page starts.
+const countErrors = `(() => {
+	const Real = window.Worker;
+	window.__workerErrors = 0;
+	window.Worker = function (url, options) {
+		const w = new Real(url, options);
+		w.addEventListener('error', () => window.__workerErrors++);
+		return w;
+	};
+	window.Worker.prototype = Real.prototype;
+})()`
+
+// TestWorkerFailsToLoad breaks each thing a worker needs to start: its
+// script, or the compiled program the page posts it (another program, one
+// that does not instantiate, none at all). The page says a worker failed
+// and what to do, keeps its settings working, and runs once mended and
+// Reset.
 func TestWorkerFailsToLoad(t *testing.T) {
-	spoilers := []struct {
-		name, file string
-		spoil      func(path string) error
+	cases := []struct {
+		name    string
+		file    string // a file of the site to remove, or:
+		spoiled string // what the page posts its workers instead of the program, as a function
 	}{
-		{"worker.wasm missing", "worker.wasm", os.Remove},
-		{"worker.wasm truncated", "worker.wasm", func(p string) error {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(p, b[:len(b)/3], 0o644)
-		}},
-		{"worker.wasm not wasm", "worker.wasm", func(p string) error {
-			return os.WriteFile(p, []byte("<!doctype html><title>Sign in</title><p>Please sign in to the proxy."), 0o644)
-		}},
-		{"worker.js missing", "worker.js", os.Remove},
+		{name: "worker.js missing", file: "worker.js"},
+		{name: "an empty program", spoiled: `() => ({program: new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])), kernels: null})`},
+		{name: "a program that does not instantiate", spoiled: `() => ({program: window.bibunModules.kernels, kernels: null})`},
+		{name: "no program", spoiled: `() => "bibun.wasm"`},
 	}
-	for _, c := range spoilers {
+	for _, c := range cases {
 		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
-			dir := copySite(t)
-			path := filepath.Join(dir, c.file)
-			good, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
+			base, scripts := serverURL, []string{countErrors, spoilModules, `window.__spoiled = ` + c.spoiled}
+			var path string
+			var good []byte
+			if c.file != "" {
+				dir := copySite(t)
+				path = filepath.Join(dir, c.file)
+				var err error
+				if good, err = os.ReadFile(path); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Remove(path); err != nil {
+					t.Fatal(err)
+				}
+				base, scripts = serveSite(t, dir), scripts[:1]
 			}
-			if err := c.spoil(path); err != nil {
-				t.Fatal(err)
-			}
-			tab, con := openIn(t, suite, serveSite(t, dir), with(article, "steps=2", "workers=2"))
+			tab, con := openIn(t, suite, base, with(article, "steps=2", "workers=2"), scripts...)
 			waitFor(t, tab, "error", loadTimeout)
+			waitTrue(t, tab, `window.__workerErrors === 2`, loadTimeout, "both workers to fail")
 			why := problem(t, tab)
 			t.Logf("status: %s", text(t, tab, "status"))
 			t.Logf("problem: %s", why)
@@ -79,11 +109,16 @@ func TestWorkerFailsToLoad(t *testing.T) {
 			// the fresh workers this starts fail the same way.
 			setParam(t, tab, "hidden", "32")
 			waitTrue(t, tab, `location.hash.includes('&hidden=32&')`, shortTimeout, "the link to follow the hidden control")
+			waitTrue(t, tab, `window.__workerErrors === 4`, loadTimeout, "the fresh workers to fail")
 			waitFor(t, tab, "error", loadTimeout)
 
 			// Mended, the site runs after Reset.
-			if err := os.WriteFile(path, good, 0o644); err != nil {
-				t.Fatal(err)
+			if c.file != "" {
+				if err := os.WriteFile(path, good, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				eval[bool](t, tab, `!(window.__spoil = false)`)
 			}
 			click(t, tab, "reset")
 			waitFor(t, tab, "idle", shortTimeout)
@@ -97,6 +132,53 @@ func TestWorkerFailsToLoad(t *testing.T) {
 				} else {
 					t.Errorf("console: %s", e)
 				}
+			}
+		})
+	}
+}
+
+// TestProgramFailsToLoad damages the one program, bibun.wasm, which the
+// page needs before anything else: the page says it could not start, and
+// why, instead of hanging on its loading line.
+func TestProgramFailsToLoad(t *testing.T) {
+	spoilers := []struct {
+		name, why string // why: what the page must name
+		spoil     func(path string) error
+	}{
+		{"missing", "404", os.Remove},
+		{"truncated", "WebAssembly", func(p string) error {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(p, b[:len(b)/3], 0o644)
+		}},
+		{"not wasm", "WebAssembly", func(p string) error {
+			return os.WriteFile(p, []byte("<!doctype html><title>Sign in</title><p>Please sign in to the proxy."), 0o644)
+		}},
+	}
+	for _, c := range spoilers {
+		t.Run(strings.ReplaceAll(c.name, " ", "_"), func(t *testing.T) {
+			if skipReason != "" {
+				t.Skip(skipReason)
+			}
+			dir := copySite(t)
+			if err := c.spoil(filepath.Join(dir, "bibun.wasm")); err != nil {
+				t.Fatal(err)
+			}
+			tab, err := suite.Open(false)
+			check(t, err)
+			t.Cleanup(tab.Close)
+			check(t, tab.Navigate(serveSite(t, dir)+"/#"+article, loadTimeout))
+			fatal := `document.querySelector('.fatal[role=alert]')`
+			waitTrue(t, tab, fatal, loadTimeout, "the page to say it could not start")
+			why := eval[string](t, tab, fatal+`.textContent`)
+			t.Logf("the page says: %s", why)
+			if !strings.Contains(why, "could not start") || !strings.Contains(why, c.why) {
+				t.Errorf("the page says %q: want that it could not start, and %q", why, c.why)
+			}
+			if eval[bool](t, tab, `window.bibunReady === true`) {
+				t.Error("the page says it is ready")
 			}
 		})
 	}

@@ -53,8 +53,8 @@ func TestMain(m *testing.M) { os.Exit(runMain(m)) }
 
 func runMain(m *testing.M) int {
 	flag.Parse()
-	if _, err := os.Stat(filepath.Join(*siteDir, "app.wasm")); err != nil {
-		fmt.Fprintf(os.Stderr, "e2e: %s has no app.wasm: run make build first\n", *siteDir)
+	if _, err := os.Stat(filepath.Join(*siteDir, "bibun.wasm")); err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: %s has no bibun.wasm: run make build first\n", *siteDir)
 		return 1
 	}
 	exe, why := browser.Find()

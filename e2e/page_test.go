@@ -211,3 +211,31 @@ func TestStepAndReset(t *testing.T) {
 	waitTrue(t, tab, rowsAre(0), shortTimeout, "the table to empty after Reset")
 	noConsoleErrors(t, con)
 }
+
+// runAtOnce, run at document start, clicks Run the moment the page draws
+// it enabled, noting in window.__workersAtRun how many workers the page
+// had started then (spyScript counts them).
+const runAtOnce = `(() => {
+	const mo = new MutationObserver(() => {
+		const run = document.querySelector('[data-testid=run]');
+		if (!run || run.disabled) return;
+		mo.disconnect();
+		window.__workersAtRun = window.__bibunWorkers.length;
+		run.click();
+	});
+	mo.observe(document, {childList: true, subtree: true, attributes: true});
+})()`
+
+// TestRunBeforeWorkers clicks Run as soon as the button is drawn, before
+// the page starts its workers (once it has drawn itself whole): what the
+// run sends them waits for them, and the run ends with the golden digits.
+func TestRunBeforeWorkers(t *testing.T) {
+	g := readGolden(t)[0]
+	tab, con := open(t, g.Link, spyScript, runAtOnce)
+	if n := eval[int](t, tab, `window.__workersAtRun ?? -1`); n != 0 {
+		t.Fatalf("Run was clicked with %d workers started, want 0 (-1: not clicked)", n)
+	}
+	waitState(t, tab, "done")
+	checkGolden(t, readTable(t, tab), g)
+	noConsoleErrors(t, con)
+}

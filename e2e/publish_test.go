@@ -150,7 +150,7 @@ func TestPublishOffline(t *testing.T) {
 	asked := slices.Clone(s.asked)
 	s.mu.Unlock()
 	t.Logf("asked of the server while it was down: %v", asked)
-	for _, p := range []string{"/", "/index.html", "/app.js", "/app.wasm", "/wasm_exec.js", "/worker.js", "/worker.wasm", "/style.css"} {
+	for _, p := range []string{"/", "/index.html", "/app.js", "/bibun.wasm", "/wasm_exec.js", "/simd.js", "/simd.wasm", "/worker.js", "/style.css"} {
 		if slices.Contains(asked, p) {
 			t.Errorf("the page asked the server for %s while a copy was kept", p)
 		}

@@ -69,6 +69,6 @@ func TestGoldenWithoutSIMD(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	if !asked["/simd.wasm"] {
-		t.Error("no worker asked for simd.wasm: the test did not test the fallback")
+		t.Error("the page never asked for simd.wasm: the test did not test the fallback")
 	}
 }

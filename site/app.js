@@ -1,5 +1,8 @@
-// Starts the page: runs app.wasm (package bibun/wasm/app), which renders
-// the body and sets window.bibunReady once it has.
+// Starts the page: runs bibun.wasm (package bibun/wasm/app), which renders
+// the body and sets window.bibunReady once it has. The same program is each
+// training worker's (worker.js): the page compiles it once, and its workers
+// get the compiled modules in their first message (package pool posts
+// window.bibunModules), so that none fetches or compiles it again.
 "use strict";
 
 // japanese reports whether the page will be in Japanese, before the Go
@@ -18,8 +21,13 @@ if (japanese()) {
 
 async function start() {
   const go = new Go();
-  // simd.js also wires in the SIMD128 kernels, should app.wasm import them.
-  const instance = await bibunSIMD.load("app.wasm", go);
+  // The program, and simd.wasm's SIMD128 kernels when this browser has SIMD128.
+  const modules = await bibunSIMD.compileAll("bibun.wasm");
+  window.bibunModules = modules;
+  const instance = await bibunSIMD.instantiate(modules.program, go, modules.kernels);
+  // Compiling's end and instantiating were one task of the page's thread:
+  // Go's start (its runtime and package inits) is the next.
+  await new Promise((resolve) => setTimeout(resolve));
   await go.run(instance);
   throw new Error("the page's Go program stopped");
 }

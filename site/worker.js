@@ -1,6 +1,9 @@
-// A training worker: runs worker.wasm (package bibun/wasm/worker), which
-// answers the page's messages. Messages that arrive before Go runs are
-// queued here and handed over when Go calls bibunAttach.
+// A training worker: runs the page's own program, bibun.wasm (package
+// bibun/wasm/app, whose main is a training worker in a Web Worker: package
+// bibun/wasm/worker), from the compiled modules that the page posts as its
+// first message, so that no worker fetches or compiles the program again.
+// Messages that arrive before Go runs are queued here and handed over when
+// Go calls bibunAttach.
 "use strict";
 
 importScripts("wasm_exec.js", "simd.js");
@@ -8,8 +11,16 @@ importScripts("wasm_exec.js", "simd.js");
 const early = [];
 let deliver = null;
 let go = null;
+let started = false;
 
 self.onmessage = (event) => {
+  if (!started) {
+    // The first message: the program and its kernels, compiled by the
+    // page (window.bibunModules, posted by package pool).
+    started = true;
+    start(event.data).catch(fail);
+    return;
+  }
   if (go && go.exited) {
     // The Go program has stopped (start reports why); calling into it
     // would only raise "Go program has already exited" and hide the reason.
@@ -58,13 +69,26 @@ globalThis.fs.writeSync = function (fd, buf) {
   return writeSync.call(this, fd, buf);
 };
 
-async function start() {
+// start runs the program of modules, { program, kernels } as
+// bibunSIMD.compileAll returns them.
+async function start(modules) {
+  if (!modules || !(modules.program instanceof WebAssembly.Module)) {
+    throw new Error("the page sent no compiled program");
+  }
   go = new Go();
-  // worker.wasm, with the SIMD128 kernels of simd.wasm when the browser has SIMD128.
-  const instance = await bibunSIMD.load("worker.wasm", go);
-  await go.run(instance);
+  const instance = await bibunSIMD.instantiate(modules.program, go, modules.kernels);
+  // The program links vecty for its page's role, and vecty's package init
+  // panics where there is no document (it checks only that there is one).
+  // Go's package inits, and the worker's start, run before go.run first
+  // returns: the stub lives only that long.
+  self.document = {};
+  let done;
+  try {
+    done = go.run(instance);
+  } finally {
+    delete self.document;
+  }
+  await done;
   const why = /^(panic|fatal error): .*$/m.exec(crash);
   throw new Error("the Go program stopped" + (why ? ": " + why[0] : ""));
 }
-
-start().catch(fail);

@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -66,4 +68,21 @@ func TestReport(t *testing.T) {
 	if i, j := strings.Index(md, "| numpy"), strings.Index(md, "| incremental"); i > j {
 		t.Errorf("numpy's row should come first:\n%s", md)
 	}
+}
+
+// TestWasmFlags checks that the site bench builds is the one make builds.
+func TestWasmFlags(t *testing.T) {
+	b, err := os.ReadFile("../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "WASMFLAGS := "); ok {
+			if got := strings.Fields(v); !slices.Equal(got, wasmFlags) {
+				t.Errorf("the Makefile builds bibun.wasm with %q, bench with %q", got, wasmFlags)
+			}
+			return
+		}
+	}
+	t.Error("the Makefile has no line WASMFLAGS := …")
 }

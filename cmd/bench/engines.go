@@ -68,7 +68,7 @@ func runEngines(rep *Report, goCmd, dir string, siteErr error, product bool, pro
 	if siteErr == nil {
 		srv = httptest.NewServer(static.Handler(dir))
 		defer srv.Close()
-		warmGzip(srv.URL)
+		warmGzip(srv.URL, dir)
 	}
 	// The harness times the product and measures the workers' clock.
 	progress("building nn/gemm's test binary for js/wasm")

@@ -13,16 +13,17 @@
 // to stdout, and writes the same as Markdown to artifacts/bench.md.
 //
 // The phases that -skip names: numpy; native and wasm (the nn benchmarks);
-// page (the wasm sizes, training steps, loading); cost (the cost growth,
-// native and in the page); reset (Reset during a numerical step); teach
-// (the longest main-thread task while the teaching views compute; they
-// measure the cost growth too, reported unless cost is skipped); long (a
-// 10,000-step backprop run: its total time, longest task, memory and
-// pace, long.go); product (the product 100×256 · 256×64 in a Chromium
-// worker, with the SIMD kernels, product.go); engines (the article's steps
-// in Firefox and WebKit beside Chromium's, and the product in their
-// workers unless product is skipped, engines.go). The browser tests assert
-// none of these times: they are this command's to check.
+// load (the wasm the page loads, and its first visits: navigation to the
+// sample tiles drawn, the longest main-thread task); page (training
+// steps); cost (the cost growth, native and in the page); reset (Reset
+// during a numerical step); teach (the longest main-thread task while the
+// teaching views compute; they measure the cost growth too, reported
+// unless cost is skipped); long (a 10,000-step backprop run: its total
+// time, longest task, memory and pace, long.go); product (the product 100×256 · 256×64 in a
+// Chromium worker, with the SIMD kernels, product.go); engines (the
+// article's steps in Firefox and WebKit beside Chromium's, and the product
+// in their workers unless product is skipped, engines.go). The browser
+// tests assert none of these times: they are this command's to check.
 //
 // A figure that cannot be measured reads "error: …" in its row and the
 // rest still runs; the exit status is 1 only when nothing was measured.
@@ -51,7 +52,7 @@ func main() {
 		numpy      = flag.String("numpy", "../shared/bench/article_numpy.sh", "the script that times the article's numpy program")
 		numpySteps = flag.Int("numpy-steps", 3, "steps of the article's numpy program to time")
 		out        = flag.String("out", "artifacts/bench.md", "where to write the table as Markdown")
-		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, page, cost, reset, teach, long, product, engines")
+		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, load, page, cost, reset, teach, long, product, engines")
 		goCmd      = flag.String("go", "go", "the go command")
 	)
 	flag.Parse()
@@ -90,7 +91,7 @@ func main() {
 		rep.add(goBenchRows(*goCmd, "node-wasm", progress)...)
 	}
 	siteDir, removeSite, siteErr := prebuild(*goCmd, *site, !skipped("engines"), progress)
-	if slices.ContainsFunc([]string{"page", "cost", "reset", "teach", "long"}, func(p string) bool { return !skipped(p) }) {
+	if slices.ContainsFunc([]string{"load", "page", "cost", "reset", "teach", "long"}, func(p string) bool { return !skipped(p) }) {
 		machine.Chromium = runPage(rep, *goCmd, siteDir, skipped, progress)
 	}
 	if !skipped("product") {
@@ -126,8 +127,11 @@ func main() {
 // would have measured read its error.
 func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progress func(string, ...any)) string {
 	pageRows := func(err error) {
+		if !skipped("load") {
+			rep.add(Result{Group: GroupPage, Method: "page: loading", Settings: "wasm sizes, navigation → samples drawn, longest task", Where: "chromium"}.failed(err))
+		}
 		if !skipped("page") {
-			rep.add(Result{Group: GroupPage, Method: "page", Settings: "targets 1–4", Where: "chromium"}.failed(err))
+			rep.add(Result{Group: GroupPage, Method: "page", Settings: "training steps", Where: "chromium"}.failed(err))
 		}
 		if !skipped("cost") {
 			rep.add(Result{Group: GroupCost, Method: "all methods", Settings: "cost sizes", Where: "chromium"}.failed(err))
@@ -152,7 +156,7 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 		}
 		defer os.RemoveAll(dir)
 	}
-	if !skipped("page") {
+	if !skipped("load") {
 		rep.add(wasmSizes(dir))
 	}
 	exe, tried := browser.Find()
@@ -162,7 +166,7 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 	}
 	srv := httptest.NewServer(static.Handler(dir))
 	defer srv.Close()
-	warmGzip(srv.URL)
+	warmGzip(srv.URL, dir)
 	progress("chromium: launching %s", exe)
 	b, err := browser.Launch(exe, false)
 	if err != nil {
@@ -175,10 +179,12 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 		version = "unknown"
 	}
 	p := &Page{b: b, url: srv.URL, progress: progress}
+	if !skipped("load") {
+		rep.add(p.loading()...)
+	}
 	if !skipped("page") {
 		rep.add(p.incremental(rep.NumpyMs)...)
 		rep.add(p.backprop())
-		rep.add(p.samples())
 		rep.add(p.numerical(rep.NumpyMs)...)
 	}
 	if !skipped("reset") {
@@ -193,11 +199,13 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 	return strings.Replace(version, "Chrome/", "Chromium ", 1)
 }
 
-// warmGzip asks the server once for each wasm file, gzipped, so that no
-// timed load waits for the server to compress it (a static host serves
-// files compressed ahead of time).
-func warmGzip(base string) {
-	for _, name := range []string{"app.wasm", "worker.wasm"} {
+// warmGzip asks the server once for each wasm file of dir, gzipped, so
+// that no timed load waits for the server to compress it (a static host
+// serves files compressed ahead of time).
+func warmGzip(base, dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, "*.wasm"))
+	for _, name := range names {
+		name = filepath.Base(name)
 		req, _ := http.NewRequest("GET", base+"/"+name, nil)
 		req.Header.Set("Accept-Encoding", "gzip")
 		if resp, err := http.DefaultClient.Do(req); err == nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"bibun/internal/browser"
@@ -177,63 +176,6 @@ func longestTask(tab *browser.Tab, t0 float64, mark string, r Result, limit floa
 	}
 	r.Value += fmt.Sprintf("; before %s, while loading: %.0f ms", mark, load)
 	r.Verdict = verdict(run < limit)
-	return r
-}
-
-// samplesDrawn, injected at document start, records in
-// window.__benchSamplesAt the performance.now() (ms since navigation
-// start) at which 12 sample tiles are present with their pictures loaded.
-const samplesDrawn = `(() => {
-	const drawn = () => {
-		const tiles = document.querySelectorAll('[data-testid=sample]');
-		if (tiles.length < 12) return false;
-		for (const t of tiles)
-			for (const img of t.tagName === 'IMG' ? [t] : t.querySelectorAll('img'))
-				if (!img.complete || img.naturalWidth === 0) return false;
-		return true;
-	};
-	let mo;
-	const check = () => {
-		if (window.__benchSamplesAt !== undefined || !drawn()) return;
-		window.__benchSamplesAt = performance.now();
-		mo.disconnect();
-	};
-	mo = new MutationObserver(check);
-	mo.observe(document, {childList: true, subtree: true, attributes: true});
-	document.addEventListener('load', check, true);
-	const frame = () => { check(); if (window.__benchSamplesAt === undefined) requestAnimationFrame(frame); };
-	requestAnimationFrame(frame);
-})()`
-
-// samples measures the second part of target 4: from navigation to the 12
-// sample tiles drawn, the median of three loads with the cache off.
-func (p *Page) samples() Result {
-	r := Result{Group: GroupPage, Method: "page: navigation → samples drawn",
-		Settings: "article link, cache off, median of 3 loads", Where: "chromium", Target: "≤ 1500 ms"}
-	var at []string
-	var ms []float64
-	for i := range 3 {
-		p.progress("chromium: load %d of 3, timing the sample tiles", i+1)
-		tab, err := p.open(article, true, samplesDrawn)
-		if err == nil {
-			err = tab.WaitTrue(`window.__benchSamplesAt !== undefined`, loadTimeout, "12 sample tiles drawn")
-		}
-		var t float64
-		if err == nil {
-			t, err = browser.Eval[float64](tab, `window.__benchSamplesAt`)
-		}
-		if tab != nil {
-			tab.Close()
-		}
-		if err != nil {
-			return r.failed(fmt.Errorf("load %d: %w", i+1, err))
-		}
-		ms = append(ms, t)
-		at = append(at, fmt.Sprintf("%.0f", t))
-	}
-	m := median(ms)
-	r.Value = fmt.Sprintf("%.0f ms (loads: %s ms)", m, strings.Join(at, ", "))
-	r.Verdict = verdict(m <= 1500)
 	return r
 }
 

@@ -33,7 +33,7 @@ func main() {
 }
 
 func run(dir, addr string) error {
-	for _, name := range []string{"index.html", "app.wasm"} {
+	for _, name := range []string{"index.html", "bibun.wasm"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("%s has no %s: run make build first", dir, name)

@@ -46,8 +46,8 @@ const (
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	if _, err := os.Stat(filepath.Join(*siteDir, "app.wasm")); err != nil {
-		fmt.Fprintf(os.Stderr, "e2e/engines: %s has no app.wasm: run make build first\n", *siteDir)
+	if _, err := os.Stat(filepath.Join(*siteDir, "bibun.wasm")); err != nil {
+		fmt.Fprintf(os.Stderr, "e2e/engines: %s has no bibun.wasm: run make build first\n", *siteDir)
 		os.Exit(1)
 	}
 	srv := httptest.NewServer(static.Handler(*siteDir))

@@ -38,8 +38,9 @@
 // the Go instance's own memory (kernels.wat explains how, given that the Go
 // instance must exist first). The calls go from wasm to wasm, with no
 // JavaScript in between: a call costs nanoseconds. simd.js does that wiring
-// for the page's workers (make build copies it and kernels.wasm into site/
-// as simd.js and simd.wasm) and for node (go_js_wasm_exec, the -exec of
+// for the page and its workers, which share one program and get the
+// kernels compiled by the page (make build copies simd.js and kernels.wasm
+// into site/ as simd.js and simd.wasm), and for node (go_js_wasm_exec, the -exec of
 // every js/wasm test). Every Go binary that links this package needs it:
 // without the "bibun_simd" imports, it does not instantiate.
 //

@@ -6,15 +6,18 @@
 //
 // A Go binary that links package simd imports the module "bibun_simd", and
 // the kernels import that binary's memory ("go" "mem"); instantiate below
-// resolves the circle. In the page and the workers:
+// resolves the circle. The page compiles its program once and instantiates
+// it for itself and, in each worker, from the modules it posts there:
 //
-//	const instance = await bibunSIMD.load("worker.wasm", go);
+//	const compiled = await bibunSIMD.compileAll("bibun.wasm");
+//	const instance = await bibunSIMD.instantiate(compiled.program, go, compiled.kernels);
 //	await go.run(instance);
 //
-// Without the kernels — a browser without SIMD128 (simd.wasm does not
-// validate), no simd.wasm, or globalThis.bibunNoSIMD set to true — the Go
-// program is told so (its import "available" returns 0) and runs its Go
-// kernels instead, which give the same digits, more slowly.
+// (load does both at once.) Without the kernels — a browser without
+// SIMD128 (simd.wasm does not validate), no simd.wasm, or
+// globalThis.bibunNoSIMD set to true — the Go program is told so (its
+// import "available" returns 0) and runs its Go kernels instead, which give
+// the same digits, more slowly.
 "use strict";
 
 globalThis.bibunSIMD = {
@@ -23,9 +26,20 @@ globalThis.bibunSIMD = {
 
   // load fetches and compiles the Go program at url and returns its
   // instance, ready for go.run, with the kernels from kernelsURL wired in
-  // if the program imports them. It fails with "url: status" when the
-  // program cannot be fetched.
+  // if the program imports them. It fails as compileAll does.
   async load(url, go, kernelsURL = "simd.wasm") {
+    const { program, kernels } = await this.compileAll(url, kernelsURL);
+    return this.instantiate(program, go, kernels);
+  },
+
+  // compileAll fetches and compiles the Go program at url and, if it
+  // imports them, the kernels at kernelsURL, fetched meanwhile. It returns
+  // both modules, { program, kernels }, kernels null when there are none
+  // to use (see compile). WebAssembly.Modules can be posted to workers,
+  // which then instantiate them without fetching or compiling anything. It
+  // fails with "url: status" when the program cannot be fetched.
+  async compileAll(url, kernelsURL = "simd.wasm") {
+    const kernelBytes = this.fetchBytes(kernelsURL); // never rejects
     let program;
     try {
       program = await WebAssembly.compileStreaming(fetch(url));
@@ -39,9 +53,9 @@ globalThis.bibunSIMD = {
     }
     let kernels = null;
     if (WebAssembly.Module.imports(program).some((imp) => imp.module === this.module)) {
-      kernels = this.compile(await this.fetchBytes(kernelsURL));
+      kernels = this.compile(await kernelBytes);
     }
-    return this.instantiate(program, go, kernels);
+    return { program, kernels };
   },
 
   // fetchBytes returns the bytes at url, or null (with a warning) when

@@ -1,7 +1,10 @@
 //go:build js && wasm
 
-// Command app is the page: it wires the store to the view, the workers
-// and the browser, and renders. site/app.js runs it.
+// Command app is bibun's one program, bibun.wasm, in both of its roles.
+// In the page (site/app.js runs it) it wires the store to the view, the
+// workers and the browser, and renders. In a Web Worker (site/worker.js
+// runs the same compiled module, which the page posts it) it is a training
+// worker: package worker.
 package main
 
 import (
@@ -20,6 +23,7 @@ import (
 	"bibun/wasm/app/view"
 	"bibun/wasm/msg"
 	"bibun/wasm/record"
+	"bibun/wasm/worker"
 )
 
 // renderEvery is the least time between two renders of the page. Workers
@@ -33,6 +37,10 @@ const renderEvery = 100 * time.Millisecond
 const drawGap = 30 * time.Millisecond
 
 func main() {
+	if worker.Inside() {
+		worker.Run()
+		return
+	}
 	b := browser.New(func(ok bool, url string) {
 		dispatcher.Dispatch(&action.LinkCopied{OK: ok, URL: url})
 	})
@@ -58,7 +66,8 @@ func main() {
 	})
 	dispatcher.Dispatch(&action.ReadLink{Fragment: b.Fragment()})
 
-	page := &view.Page{Store: s, Base: browser.Base()}
+	page := &view.Page{Store: s, Base: browser.Base(), Upto: view.Seen}
+	browser.Yield() // Go's start was one task of the page's thread, the first render is the next
 	if err := vecty.RenderInto("body", page); err != nil {
 		panic(err)
 	}
@@ -89,6 +98,19 @@ func main() {
 		return a != nil
 	})
 	b.OnHashChange(func(fragment string) { dispatcher.Dispatch(&action.ReadLink{Fragment: fragment}) })
+
+	// The first render drew what a visitor sees first (view.Seen); the
+	// rest follows a part at a time, each once the browser has painted the
+	// last, and then the workers, which would take the cores the page
+	// needs to draw. (vecty renders on animation frames: a page loaded in a
+	// hidden tab draws the rest when shown.)
+	for page.Upto < view.Whole {
+		browser.WaitPaint()
+		page.Upto++
+		vecty.Rerender(page)
+	}
+	browser.WaitPaint()
+	workers.Open()
 	browser.Ready()
 	select {}
 }

@@ -35,7 +35,6 @@
 package link
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 
@@ -86,7 +85,7 @@ func Parse(fragment string) (State, []Notice) {
 	raw := make([][]string, len(fields)) // each row's values, still escaped, in link order
 	for _, pair := range strings.Split(strings.TrimLeft(fragment, "#?"), "&") {
 		k, v, _ := strings.Cut(pair, "=")
-		key, err := url.PathUnescape(k)
+		key, err := unescape(k)
 		if err != nil {
 			continue
 		}
@@ -152,14 +151,14 @@ func (f field) apply(s *State, raw []string) []Notice {
 		return nil
 	}
 	var notices []Notice
-	if v, err := url.PathUnescape(raw[0]); err != nil {
+	if v, err := unescape(raw[0]); err != nil {
 		f.reset(s)
 		notices = append(notices, f.notice(*s, raw[0], Invalid))
 	} else {
 		notices = f.put(s, v)
 	}
 	for _, r := range raw[1:] {
-		if v, err := url.PathUnescape(r); err == nil {
+		if v, err := unescape(r); err == nil {
 			r = v
 		}
 		notices = append(notices, f.notice(*s, r, Repeated))
@@ -186,10 +185,6 @@ func (f field) notice(s State, given string, kind Kind) Notice {
 	return Notice{Key: f.key, Given: cut(given), Used: used, Kind: kind}
 }
 
-// escaper undoes what url.QueryEscape does that a fragment need not:
-// a space is %20 (QueryEscape's + would read back as a plus), a comma itself.
-var escaper = strings.NewReplacer("+", "%20", "%2C", ",")
-
 // Format returns the link fragment of s, without the leading '#': every
 // key in table order, workers and lang only when set.
 func Format(s State) string {
@@ -206,7 +201,7 @@ func Format(s State) string {
 		b.WriteByte('=')
 		// Values of a valid State need no escaping; others must not break the link.
 		// Commas, which separate lock's and hide's names, stay readable.
-		b.WriteString(escaper.Replace(url.QueryEscape(v)))
+		b.WriteString(escape(v))
 	}
 	return b.String()
 }

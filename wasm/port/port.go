@@ -18,7 +18,11 @@ func Post(target js.Value, m msg.Message) {
 
 // PostAll encodes m once and posts it to every target.
 func PostAll(targets []js.Value, m msg.Message) {
-	data := msg.Encode(m)
+	PostEncoded(targets, msg.Encode(m))
+}
+
+// PostEncoded posts data, an encoded message, to every target.
+func PostEncoded(targets []js.Value, data []byte) {
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
 	for _, t := range targets {

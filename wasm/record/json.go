@@ -8,7 +8,7 @@ import (
 )
 
 // The page's own JSON, read and written here rather than by encoding/json,
-// which would add 0.15 MB (gzipped) to app.wasm for a format this small.
+// which would add 0.15 MB (gzipped) to the page's wasm for a format this small.
 // The reader is strict: it accepts only what encoding/json accepts
 // (FuzzParse checks that on any input), and also refuses invalid UTF-8,
 // an object with a key twice, and nesting deeper than maxDepth.

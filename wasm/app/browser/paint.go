@@ -29,7 +29,10 @@ func AfterPaint(f func()) {
 			return
 		}
 		done = true
-		port.Call("close") // drops a message already posted
+		// Closing drops a message already posted in Chromium, not always in
+		// Firefox: without the handler, such a message calls nothing.
+		port.Set("onmessage", js.Null())
+		port.Call("close")
 		if !frame.IsUndefined() {
 			global.Call("cancelAnimationFrame", frame)
 		}
@@ -55,4 +58,36 @@ func AfterPaint(f func()) {
 	}
 	frame = global.Call("requestAnimationFrame", funcs[1])
 	timer = global.Call("setTimeout", funcs[0], paintTimeout)
+}
+
+// WaitPaint returns once the browser has drawn the next frame, as
+// AfterPaint calls its function: the goroutine waits, and meanwhile the
+// page's thread is the browser's. Call it from a goroutine of Go's own,
+// such as main's, never from within a JavaScript callback, whose return
+// the frame would wait for.
+func WaitPaint() {
+	painted := make(chan struct{})
+	AfterPaint(func() { close(painted) })
+	<-painted
+}
+
+// Yield returns once the browser has run what was waiting for the page's
+// thread (a message the page posts itself comes after it), so that work
+// split by Yields leaves the page answering between its parts. Like
+// WaitPaint, call it from a goroutine of Go's own.
+func Yield() {
+	done := make(chan struct{})
+	channel := js.Global().Get("MessageChannel").New()
+	port := channel.Get("port1")
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		port.Set("onmessage", js.Null())
+		port.Call("close")
+		f.Release()
+		close(done)
+		return nil
+	})
+	port.Set("onmessage", f)
+	channel.Get("port2").Call("postMessage", nil)
+	<-done
 }

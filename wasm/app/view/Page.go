@@ -22,11 +22,33 @@ var pageText = text.Table[struct{ Settings, Intro, Teach string }]{
 // the run on the other. The link's classroom keys change the view: embed=1
 // a compact one for an iframe, present=1 large type for a projector (both
 // fold the settings away), hide= takes panels out, lock= fixes controls.
+//
+// As the page loads, main draws it in parts, from what a visitor sees first
+// to what lies below (Upto), letting the browser paint between: each render
+// is then short enough for the page to answer between them.
 type Page struct {
 	vecty.Core
 	Store *store.Store
 	Base  string // the page's address without its fragment
+	Upto  Part   // the last part drawn
 }
+
+// Part is a part of the page, in the order main draws them as it loads.
+type Part int
+
+const (
+	// Seen is what a visitor sees first: the header, the introduction, the
+	// settings, the run's controls and the samples.
+	Seen Part = iota
+	// Below is the sharing box under the settings, and the run's table and
+	// charts and the colophon under the samples.
+	Below
+	// Teach is the teaching section, at the bottom of the run, with its
+	// first views (TeachingSection).
+	Teach
+	// Whole is the rest of the teaching views: the whole page.
+	Whole
+)
 
 // Render implements vecty.Component.
 func (p *Page) Render() vecty.ComponentOrHTML {
@@ -41,7 +63,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 		inner := vecty.List{
 			&SettingsPanel{State: st, Lang: lang, Workers: s.Workers(), Edits: s.Edits},
 			&CostLine{Config: c, Lang: lang, Workers: s.Workers(), Estimate: s.Estimate()},
-			&ShareBox{Copied: s.Copied, URL: p.link(st), Embed: p.link(with(st, true)), Lang: lang},
+			p.upto(Below, &ShareBox{Copied: s.Copied, URL: p.link(st), Embed: p.link(with(st, true)), Lang: lang}),
 		}
 		settings = elem.Aside(vecty.Markup(vecty.Class("settings")), inner)
 		if compact {
@@ -50,10 +72,32 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 	}
 	var teach vecty.ComponentOrHTML
 	if show("teach") {
-		teach = &TeachingSection{Store: s}
+		teach = &TeachingSection{Store: s, Whole: p.Upto >= Whole}
 		if st.Embed {
 			teach = fold("teach", txt.Teach, teach)
 		}
+		teach = p.upto(Teach, teach)
+	}
+	pins, can, saved := pinnedRuns(s.Pins(), c, lang), s.RecordControls(), s.Status == store.Saved
+	var table, charts, record, colophon vecty.ComponentOrHTML
+	if show("table") {
+		table = p.upto(Below, &MetricsTable{Rows: s.Rows, Lang: lang, Page: s.TablePage(), Pins: pins, Beside: s.Beside()})
+	}
+	if show("charts") {
+		charts = p.upto(Below, vecty.List{
+			&PinBar{Pins: pins, CanPin: can.Pin, Lang: lang},
+			elem.Div(vecty.Markup(vecty.Class("charts")),
+				&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
+				&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
+			),
+		})
+	}
+	record = p.upto(Below, elem.Div(vecty.Markup(vecty.Class("record")),
+		&SaveBox{Can: can, Lang: lang},
+		&OpenBox{Saved: s.Saved(), Failed: s.OpenFailed(), Verdict: s.Verdict(), CanVerify: can.Verify, Lang: lang},
+	))
+	if !st.Embed {
+		colophon = p.upto(Below, &Colophon{Lang: lang})
 	}
 	var header, intro vecty.ComponentOrHTML = &Masthead{Lang: lang, Link: st}, nil
 	if st.Embed {
@@ -66,7 +110,6 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 	default:
 		intro = &Intro{Lang: lang}
 	}
-	pins, can, saved := pinnedRuns(s.Pins(), c, lang), s.RecordControls(), s.Status == store.Saved
 	return elem.Body(
 		vecty.Markup(vecty.ClassMap{"embed": st.Embed, "present": st.Present}),
 		header,
@@ -84,21 +127,31 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 				&BugBanner{Bug: c.Bug, Lang: lang},
 				&StepProgress{Progress: s.Progress, Lang: lang, Params: c.Params()},
 				vecty.If(show("samples"), &SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size}),
-				vecty.If(show("table"), &MetricsTable{Rows: s.Rows, Lang: lang, Page: s.TablePage(), Pins: pins, Beside: s.Beside()}),
-				vecty.If(show("charts"), &PinBar{Pins: pins, CanPin: can.Pin, Lang: lang}),
-				vecty.If(show("charts"), elem.Div(vecty.Markup(vecty.Class("charts")),
-					&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
-					&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
-				)),
-				elem.Div(vecty.Markup(vecty.Class("record")),
-					&SaveBox{Can: can, Lang: lang},
-					&OpenBox{Saved: s.Saved(), Failed: s.OpenFailed(), Verdict: s.Verdict(), CanVerify: can.Verify, Lang: lang},
-				),
+				table,
+				charts,
+				record,
 				teach,
 			),
 		),
-		vecty.If(!st.Embed, &Colophon{Lang: lang}),
+		colophon,
 	)
+}
+
+// upto returns c when the page draws part, and until then a placeholder
+// (hold).
+func (p *Page) upto(part Part, c vecty.ComponentOrHTML) vecty.ComponentOrHTML {
+	return hold(p.Upto >= part, c)
+}
+
+// hold returns c when drawn, and until then a hidden, empty placeholder in
+// its place. (vecty puts a child that was nil after the last sibling it
+// rendered, which is not its place when a sibling in between skipped its
+// render, as SampleGrid does.)
+func hold(drawn bool, c vecty.ComponentOrHTML) vecty.ComponentOrHTML {
+	if drawn {
+		return c
+	}
+	return elem.Div(vecty.Markup(vecty.Attribute("hidden", "")))
 }
 
 // link returns the whole address of the page at st.

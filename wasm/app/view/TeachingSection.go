@@ -27,9 +27,13 @@ var teachingText = text.Table[struct{ Title, Lead string }]{
 // the planted bug, the growth of cost, why backprop is fast, and the
 // article's run beside this one. Like Page it reads the store, and
 // hands each card only what it shows, so that the cards can skip renders.
+//
+// Until Whole, it draws its first views and holds the places of the others:
+// the page draws them as two parts as it loads (Page).
 type TeachingSection struct {
 	vecty.Core
 	Store *store.Store
+	Whole bool `vecty:"prop"` // draw every view
 }
 
 // Render implements vecty.Component.
@@ -44,9 +48,9 @@ func (t *TeachingSection) Render() vecty.ComponentOrHTML {
 		&HSweepChart{H: c.H, Lang: lang, Ready: ready, Sweep: s.HSweep()},
 		&WigglePanel{Config: c, Lang: lang, Ready: ready, Edits: s.Edits, Wiggle: s.Wiggle()},
 		&WeightsPicture{Config: c, Lang: lang, Param: s.Settings.Param, Step: len(s.Rows), Weights: s.Weights()},
-		&BugHunt{Bug: c.Bug, Revealed: s.BugRevealed(), Lang: lang},
-		&CostChart{Batch: c.Batch, Lang: lang, Ready: ready, Cost: s.CostGrowth()},
-		&WhyBackprop{Config: c, Lang: lang},
-		&ArticleCompare{Config: c, Lang: lang, Rows: s.Rows},
+		hold(t.Whole, &BugHunt{Bug: c.Bug, Revealed: s.BugRevealed(), Lang: lang}),
+		hold(t.Whole, &CostChart{Batch: c.Batch, Lang: lang, Ready: ready, Cost: s.CostGrowth()}),
+		hold(t.Whole, &WhyBackprop{Config: c, Lang: lang}),
+		hold(t.Whole, &ArticleCompare{Config: c, Lang: lang, Rows: s.Rows}),
 	)
 }

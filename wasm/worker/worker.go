@@ -1,13 +1,14 @@
 //go:build js && wasm
 
-// Command worker is a training worker of the page: site/worker.js runs it
-// in a Web Worker. It holds one replica of the run (package replica) and
-// answers the page's messages (package msg).
+// Package worker is a training worker of the page: the page's own program
+// (package wasm/app, built into bibun.wasm) runs Run when site/worker.js
+// starts it in a Web Worker. A worker holds one replica of the run (package
+// replica) and answers the page's messages (package msg).
 //
 // The onmessage callback only queues the message (package inbox); the main
 // goroutine handles it, and posts progress from inside the computation
 // (postMessage needs no event loop).
-package main
+package worker
 
 import (
 	"syscall/js"
@@ -31,7 +32,17 @@ const measureFor = 30 * time.Millisecond
 // after five to eight. The page keeps each method's fastest.
 const measureRounds = 8
 
-func main() {
+// Inside reports whether the program runs in a Web Worker (its global
+// object is a WorkerGlobalScope) rather than in the page.
+func Inside() bool {
+	scope := js.Global().Get("WorkerGlobalScope")
+	return scope.Type() == js.TypeFunction && js.Global().InstanceOf(scope)
+}
+
+// Run is the worker: it tells the page this machine's speed, then answers
+// its messages, and never returns. It panics if the worker was not started
+// by the page (package pool names each worker).
+func Run() {
 	self := js.Global()
 	// The page names each worker (msg.WorkerName): the worker knows its
 	// index from its name before any message comes, and from nothing else.
