@@ -18,7 +18,8 @@
 // steps); cost (the cost growth, native and in the page); reset (Reset
 // during a numerical step); teach (the longest main-thread task while the
 // teaching views compute; they measure the cost growth too, reported
-// unless cost is skipped); product (the product 100×256 · 256×64 in a
+// unless cost is skipped); long (a 10,000-step backprop run: its total
+// time, longest task, memory and pace, long.go); product (the product 100×256 · 256×64 in a
 // Chromium worker, with the SIMD kernels, product.go); engines (the
 // article's steps in Firefox and WebKit beside Chromium's, and the product
 // in their workers unless product is skipped, engines.go). The browser
@@ -51,7 +52,7 @@ func main() {
 		numpy      = flag.String("numpy", "../shared/bench/article_numpy.sh", "the script that times the article's numpy program")
 		numpySteps = flag.Int("numpy-steps", 3, "steps of the article's numpy program to time")
 		out        = flag.String("out", "artifacts/bench.md", "where to write the table as Markdown")
-		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, load, page, cost, reset, teach, product, engines")
+		skip       = flag.String("skip", "", "phases to leave out, comma-separated: numpy, native, wasm, load, page, cost, reset, teach, long, product, engines")
 		goCmd      = flag.String("go", "go", "the go command")
 	)
 	flag.Parse()
@@ -90,7 +91,7 @@ func main() {
 		rep.add(goBenchRows(*goCmd, "node-wasm", progress)...)
 	}
 	siteDir, removeSite, siteErr := prebuild(*goCmd, *site, !skipped("engines"), progress)
-	if slices.ContainsFunc([]string{"load", "page", "cost", "reset", "teach"}, func(p string) bool { return !skipped(p) }) {
+	if slices.ContainsFunc([]string{"load", "page", "cost", "reset", "teach", "long"}, func(p string) bool { return !skipped(p) }) {
 		machine.Chromium = runPage(rep, *goCmd, siteDir, skipped, progress)
 	}
 	if !skipped("product") {
@@ -141,6 +142,9 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 		if !skipped("teach") {
 			rep.add(Result{Group: GroupPage, Method: "page: longest main-thread task", Settings: "teaching views", Where: "chromium"}.failed(err))
 		}
+		if !skipped("long") {
+			rep.add(Result{Group: GroupPage, Method: "page: a long backprop run", Settings: "10,000 steps", Where: "chromium"}.failed(err))
+		}
 	}
 	dir := site
 	if dir == "" {
@@ -188,6 +192,9 @@ func runPage(rep *Report, goCmd, site string, skipped func(string) bool, progres
 	}
 	if !skipped("cost") || !skipped("teach") {
 		rep.add(p.teaching(rep, !skipped("cost"), !skipped("teach"))...)
+	}
+	if !skipped("long") {
+		rep.add(p.long()...)
 	}
 	return strings.Replace(version, "Chrome/", "Chromium ", 1)
 }

@@ -22,6 +22,7 @@ import (
 	"bibun/wasm/app/text"
 	"bibun/wasm/app/view"
 	"bibun/wasm/msg"
+	"bibun/wasm/record"
 	"bibun/wasm/worker"
 )
 
@@ -48,12 +49,20 @@ func main() {
 		func(i int, text string) { dispatcher.Dispatch(&action.WorkerFailed{Worker: i, Text: text}) },
 	)
 	s := store.New(workers, b, browser.Cores(), uint64(time.Now().UnixNano()), text.Browser(browser.Language()))
+	s.SaveTo(b, browser.Agent(), browser.Now)
 	dispatcher.Register(func(a any) {
-		if _, ok := a.(*action.ShowShortcuts); ok { // the page's alone: no state changes
+		switch a.(type) { // the page's alone: no state changes
+		case *action.ShowShortcuts:
 			browser.ShowModal(view.ShortcutsID)
+			return
+		case *action.Print:
+			browser.Print()
 			return
 		}
 		s.OnAction(a)
+	})
+	browser.OnFiles(record.MaxBytes, func(name string, size int, data []byte, err string) {
+		dispatcher.Dispatch(&action.Open{Name: name, Size: size, Data: data, Err: err})
 	})
 	dispatcher.Dispatch(&action.ReadLink{Fragment: b.Fragment()})
 

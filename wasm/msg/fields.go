@@ -21,6 +21,7 @@ func (m *Differentiate) fields(c coder) {
 	c.int(&m.Step)
 	c.int(&m.Lo)
 	c.int(&m.Hi)
+	c.bool(&m.Apply)
 }
 
 func (m *Apply) fields(c coder) {

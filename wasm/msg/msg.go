@@ -4,7 +4,9 @@
 // The page sends a worker Init, then for each step Differentiate and, once
 // it has gathered every worker's Part, Apply. A worker answers Differentiate
 // with Progress (while it works) and a Part, and the first worker answers
-// Apply with Measured. Any worker may answer with Failed. Every worker posts
+// Apply with Measured. A run of one replica skips the round trip: its
+// Differentiate says Apply, and the worker applies its own gradient and
+// answers with Measured alone. Any worker may answer with Failed. Every worker posts
 // Loaded a few times after its Go program starts, whenever it is idle, each
 // with a new measurement of the machine's speed.
 //
@@ -35,8 +37,9 @@ type Init struct {
 // Differentiate asks for ∂L/∂θ[k], k in [Lo, Hi), of step Step's batch loss.
 type Differentiate struct {
 	Run    int
-	Step   int // the step being computed, from 1
-	Lo, Hi int // the parameter range of this worker; empty for all but worker 0 with backprop
+	Step   int  // the step being computed, from 1
+	Lo, Hi int  // the parameter range of this worker; empty for all but worker 0 with backprop
+	Apply  bool // worker 0 holds the run's only replica and computes the whole gradient: it applies it and answers with Measured, no Part
 }
 
 // Apply completes step Step on every replica: θ ← θ − lr·G.

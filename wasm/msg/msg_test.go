@@ -22,6 +22,7 @@ var every = []Message{
 		return c
 	}()},
 	&Differentiate{Run: 3, Step: 7, Lo: 100, Hi: 16578},
+	&Differentiate{Run: 3, Step: 8, Lo: 0, Hi: 16578, Apply: true},
 	&Apply{Run: 3, Step: 7, G: Vector{1.0 / 3, math.NaN(), math.Inf(-1), math.Copysign(0, -1), 5e-324}, Evals: 33156, GradMs: 812.125},
 	&Loaded{Speeds: map[spec.Method]float64{spec.Numerical: 1.2345678901234567e6, spec.Backprop: 3e5}},
 	&Progress{Run: 3, Step: 7, Done: 8000},

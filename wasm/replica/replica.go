@@ -102,6 +102,7 @@ func (r *Replica) differentiate(m *msg.Differentiate) {
 		r.post(&msg.Failed{Run: m.Run, Step: m.Step, Text: err.Error()})
 		return
 	}
+	gradMs := ms(time.Since(start))
 	part := r.g[m.Lo:m.Hi]
 	for _, v := range part {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -109,7 +110,12 @@ func (r *Replica) differentiate(m *msg.Differentiate) {
 			return
 		}
 	}
-	r.post(&msg.Part{Run: m.Run, Step: m.Step, Lo: m.Lo, Hi: m.Hi, G: part, Evals: evals, Ms: ms(time.Since(start))})
+	if m.Apply && m.Lo == 0 && m.Hi == len(r.g) {
+		// The only replica: no other needs the gradient, nor the page.
+		r.apply(&msg.Apply{Run: m.Run, Step: m.Step, G: r.g, Evals: evals, GradMs: gradMs})
+		return
+	}
+	r.post(&msg.Part{Run: m.Run, Step: m.Step, Lo: m.Lo, Hi: m.Hi, G: part, Evals: evals, Ms: gradMs})
 }
 
 func (r *Replica) apply(m *msg.Apply) {

@@ -112,3 +112,41 @@ func TestDivergedApply(t *testing.T) {
 		t.Fatalf("Apply of a NaN gradient answered %#v", got[0])
 	}
 }
+
+// TestApplyItself: the only replica, asked to apply its own gradient,
+// answers each Differentiate with one Measured, the same metrics as the
+// Part and Apply round trip gives.
+func TestApplyItself(t *testing.T) {
+	for _, m := range []nn.Method{nn.Backprop, nn.Incremental} {
+		c := small()
+		c.Method = m
+		var got answers
+		r := New(0, got.post)
+		r.Handle(&msg.Init{Run: 1, Config: c})
+		tr, _ := nn.NewTrainer(c)
+		for k := 1; k <= c.Steps; k++ {
+			got = got[:0]
+			r.Handle(&msg.Differentiate{Run: 1, Step: k, Lo: 0, Hi: c.Params(), Apply: true})
+			measured, ok := got[len(got)-1].(*msg.Measured)
+			for _, a := range got[:len(got)-1] {
+				if _, progress := a.(*msg.Progress); !progress {
+					ok = false
+				}
+			}
+			if !ok {
+				t.Fatalf("%s, step %d: answered %#v, want a Measured after any Progress", m, k, got)
+			}
+			want, err := tr.Step(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if measured.Metrics.GradMs <= 0 {
+				t.Errorf("%s, step %d: gradient time %v", m, k, measured.Metrics.GradMs)
+			}
+			measured.Metrics.GradMs, want.GradMs = 0, 0
+			if measured.Metrics != want {
+				t.Errorf("%s, step %d: metrics %+v, want %+v", m, k, measured.Metrics, want)
+			}
+		}
+	}
+}

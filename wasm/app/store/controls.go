@@ -10,7 +10,7 @@ type Controls struct {
 
 // Controls returns which of the run's controls can act.
 func (s *Store) Controls() Controls {
-	idle := s.Status == Idle || s.Status == Paused
+	idle := s.Status == Idle || s.Status == Paused || s.Status == Saved
 	running := s.Status == Running
 	step, steps := len(s.Rows), s.Settings.Config.Steps
 	return Controls{

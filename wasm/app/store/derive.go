@@ -134,6 +134,9 @@ func (s *Store) follow() {
 	if !s.canFollow() || s.owes(func(m msg.Message) bool { return isWiggle(m) || isShowWeights(m) }) {
 		return
 	}
+	if s.Status == Running && want.step%followEvery(s.Settings.Config.Steps) != 0 {
+		return // a long run is followed a hundred times, and at its end
+	}
 	cheap := s.WiggleIsCheap()
 	wiggle := want != d.asked && (cheap || d.force && s.TeachReady())
 	if wiggle {
@@ -147,6 +150,13 @@ func (s *Store) follow() {
 		d.shown = at
 	}
 }
+
+// followEvery is how many steps of a run of steps pass between two
+// updates of the derivative views while it runs: every step up to 100
+// steps, then a hundredth of the run, so that a step's page work (a wiggle
+// and the weights pictures from worker 0, and their redraw) does not
+// outgrow a fast gradient in a long run.
+func followEvery(steps int) int { return max(1, steps/100) }
 
 // owes reports whether worker 0 owes the page a request that is.
 func (s *Store) owes(is func(msg.Message) bool) bool {

@@ -8,6 +8,7 @@ import "bibun/wasm/msg"
 // answers, with one message that ends it:
 //
 //   - Differentiate, with the Part of its range, or a Failed of its step;
+//     one that says Apply, with the Measured of its step, or a Failed;
 //   - Apply to worker 0, with the Measured of its step, or a Failed of it;
 //   - CheckGradient, SweepH and MeasureCost, with their last answer (the
 //     check's tensors, the last h, the last turn), or a TaskFailed;
@@ -75,8 +76,12 @@ func ends(a, r msg.Message) bool {
 		d, ok := r.(*msg.Differentiate)
 		return ok && d.Run == a.Run && d.Step == a.Step && d.Lo == a.Lo && d.Hi == a.Hi
 	case *msg.Measured:
-		ap, ok := r.(*msg.Apply)
-		return ok && ap.Run == a.Run && ap.Step == a.Metrics.Step
+		switch r := r.(type) {
+		case *msg.Apply:
+			return r.Run == a.Run && r.Step == a.Metrics.Step
+		case *msg.Differentiate: // of a replica that applies its own gradient
+			return r.Apply && r.Run == a.Run && r.Step == a.Metrics.Step
+		}
 	case *msg.Failed:
 		switch r := r.(type) {
 		case *msg.Differentiate:

@@ -32,7 +32,8 @@ func (r *recorder) SendAll(m msg.Message) {
 }
 
 // TestBackpropUsesWorkerZero checks that only worker 0 holds a replica of
-// a backprop run, and that every worker holds one of an incremental run.
+// a backprop run, which applies its own gradient (no Part, no Apply), and
+// that every worker holds one of an incremental run.
 func TestBackpropUsesWorkerZero(t *testing.T) {
 	for grad, want := range map[string]int{"backprop": 1, "incremental": 3} {
 		r := &recorder{}
@@ -44,6 +45,12 @@ func TestBackpropUsesWorkerZero(t *testing.T) {
 			s.OnAction(&action.FromWorker{Worker: i, Msg: &msg.Part{Run: s.run, Step: 1, Lo: lo, Hi: hi, G: make(msg.Vector, hi-lo)}})
 		}
 		each := []string{"*msg.Init", "*msg.Differentiate", "*msg.Apply"}
+		if want == 1 { // and asked for step 2 already (runAhead)
+			each = []string{"*msg.Init", "*msg.Differentiate", "*msg.Differentiate"}
+			if d := r.msgs[0][1].(*msg.Differentiate); !d.Apply {
+				t.Errorf("%s: the only replica is not asked to apply its own gradient", grad)
+			}
+		}
 		for i := range 3 {
 			if got := r.sent[i]; i < want && !slices.Equal(got, each) || i >= want && len(got) > 0 {
 				t.Errorf("%s, worker %d of 3 was sent %v", grad, i, got)
@@ -134,4 +141,48 @@ func countDifferentiate(ms []msg.Message) int {
 		}
 	}
 	return n
+}
+
+// TestRunAhead: a replica that applies its own gradient is asked for the
+// next step before the page hears of the one under way, so it never waits
+// for the page; a Pause stops after that next step, and the run, paused
+// and run again, gives the same figures as nn.Trainer. A single Step asks
+// for that step alone.
+func TestRunAhead(t *testing.T) {
+	const link = "grad=backprop&size=16&hidden=8&lr=0.3&std=0.1&steps=8"
+	asked := func(a any) []int {
+		r := &recorder{}
+		s := New(r, &address{}, 2, 1, text.English)
+		s.OnAction(&action.ReadLink{Fragment: link})
+		s.OnAction(a)
+		var steps []int
+		for _, m := range r.msgs[0] {
+			if d, ok := m.(*msg.Differentiate); ok {
+				steps = append(steps, d.Step)
+			}
+		}
+		return steps
+	}
+	if got := asked(&action.Run{}); !slices.Equal(got, []int{1, 2}) {
+		t.Errorf("Run asks worker 0 for steps %v, want 1 and 2", got)
+	}
+	if got := asked(&action.Step{}); !slices.Equal(got, []int{1}) {
+		t.Errorf("Step asks worker 0 for steps %v, want 1", got)
+	}
+
+	s, p, _ := newStore(t, link)
+	s.OnAction(&action.Run{})
+	for len(s.Rows) < 2 {
+		p.deliver(1)
+	}
+	s.OnAction(&action.Pause{})
+	p.deliver(-1)
+	if s.Status != Paused || len(s.Rows) != 4 {
+		t.Errorf("paused with steps 3 and 4 asked for: status %s after %d steps, want paused after 4", s.Status, len(s.Rows))
+	}
+	s.OnAction(&action.Run{})
+	p.deliver(-1)
+	if want := reference(t, s.Settings.Config); s.Status != Done || !sameRows(s.Rows, want) {
+		t.Errorf("status %s, rows differ from nn.Trainer.Step:\n got %v\nwant %v", s.Status, s.Rows, want)
+	}
 }

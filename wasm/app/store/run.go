@@ -19,6 +19,7 @@ type gather struct {
 	busy     []float64 // milliseconds each worker spent on the parts it sent
 	evals    int       // loss evaluations of the parts that came
 	start    time.Time // when the step began
+	alone    bool      // one replica computes the whole gradient and applies it itself: no Part comes, only Measured
 }
 
 // chunksPerWorker is how many parts of the numerical gradient each worker
@@ -34,14 +35,15 @@ const chunksPerWorker = 16
 // fresh workers if the old ones may be busy or broken, or are too few.
 func (s *Store) reset() {
 	s.run++
-	if s.step != nil || s.dirty || s.started != s.Workers() {
+	if s.step != nil || s.ahead != nil || s.dirty || s.started != s.Workers() {
 		s.started, s.dirty = s.Workers(), false
 		s.workers.Start(s.started)
 		s.pending.start(s.started)
 	}
-	s.step, s.inited, s.held = nil, false, false
+	s.step, s.ahead, s.inited, s.held = nil, nil, false, false
 	s.Status, s.Stopped, s.Rows, s.Progress = Idle, Problem{}, nil, Progress{}
 	s.predict(nil)
+	s.forget()
 }
 
 // start runs until step last, from step 0 or a pause; while running, it
@@ -61,10 +63,13 @@ func (s *Store) start(last int) {
 	}
 }
 
-// pause makes the step under way the last of the run.
+// pause makes the step under way the last of the run, or the step asked
+// for after it, when a replica runs ahead (its replica takes it anyway).
 func (s *Store) pause() {
 	switch {
 	case s.Status != Running:
+	case s.ahead != nil:
+		s.pauseAt = s.ahead.k
 	case s.step != nil:
 		s.pauseAt = s.step.k
 	case s.held:
@@ -99,14 +104,30 @@ func replicaBytes(c spec.Config) float64 {
 	return 2.5 * 8 * (n*float64(c.Size) + 2*n*float64(c.Hidden))
 }
 
-// begin asks every replica for its part of the next step's gradient.
+// begin asks every replica for its part of the next step's gradient, or
+// takes the next step as asked for already (runAhead).
 func (s *Store) begin() {
+	if st := s.ahead; st != nil {
+		s.step, s.ahead = st, nil
+	} else {
+		s.initWorkers()
+		s.step = s.request(len(s.Rows) + 1)
+	}
+	st := s.step
+	s.Progress = Progress{Step: st.k, Total: s.Settings.Config.Params(), Left: s.Estimate()}
+	s.runAhead()
+}
+
+// request asks every replica for its part of step k's gradient, and
+// returns the step.
+func (s *Store) request(k int) *gather {
 	c, w := s.Settings.Config, s.replicas()
-	s.initWorkers()
 	p := c.Params()
-	st := &gather{k: len(s.Rows) + 1, g: make([]float64, p), done: make([]int, w),
-		finished: make([]int, w), busy: make([]float64, w), start: time.Now()}
-	s.step = st
+	st := &gather{k: k, done: make([]int, w), finished: make([]int, w), busy: make([]float64, w),
+		start: time.Now(), alone: w == 1}
+	if !st.alone {
+		st.g = make([]float64, p)
+	}
 	n := w
 	if c.Method == spec.Numerical && w > 1 {
 		n = min(chunksPerWorker*w, p)
@@ -117,22 +138,36 @@ func (s *Store) begin() {
 	}
 	for range min(2, (n+w-1)/w) { // two parts each to start with, when there are
 		for i := range w {
-			s.ask(i)
+			s.ask(st, i)
 		}
 	}
-	s.Progress = Progress{Step: st.k, Total: p, Left: s.Estimate()}
+	return st
 }
 
-// ask sends worker i the next part of the step's gradient, if one is left.
-func (s *Store) ask(i int) {
+// runAhead asks a replica that applies its own gradient for the step after
+// the one under way, if the run goes that far: the worker then goes from
+// one step to the next without waiting for the page to hear of the first,
+// and the page's own work (drawing, a busy moment) stays off the run's
+// path. A Pause then stops after that step (pause). Not when the page
+// draws between steps (DrawBetweenSteps): the run waits for it anyway.
+func (s *Store) runAhead() {
 	st := s.step
+	k := st.k + 1
+	if !st.alone || s.ahead != nil || k > min(s.pauseAt, s.Settings.Config.Steps) || s.drawGap > 0 && s.replicas() >= s.cores {
+		return
+	}
+	s.ahead = s.request(k)
+}
+
+// ask sends worker i the next part of step st's gradient, if one is left.
+func (s *Store) ask(st *gather, i int) {
 	if len(st.chunks) == 0 {
 		return
 	}
 	r := st.chunks[0]
 	st.chunks = st.chunks[1:]
 	st.waiting++
-	s.send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1]})
+	s.send(i, &msg.Differentiate{Run: s.run, Step: st.k, Lo: r[0], Hi: r[1], Apply: st.alone})
 }
 
 // split returns part i's range [lo, hi) of c's parameters among w parts:
@@ -170,7 +205,7 @@ func (s *Store) progressed(i int, m *msg.Progress) {
 // next part, and once every part has come applies the whole gradient.
 func (s *Store) gathered(i int, m *msg.Part) {
 	st := s.about(i, m.Run, m.Step)
-	if st == nil || st.waiting == 0 {
+	if st == nil || st.waiting == 0 || st.alone {
 		return
 	}
 	copy(st.g[m.Lo:m.Hi], m.G)
@@ -179,7 +214,7 @@ func (s *Store) gathered(i int, m *msg.Part) {
 	st.busy[i] += m.Ms
 	st.evals += m.Evals
 	st.waiting--
-	s.ask(i)
+	s.ask(st, i)
 	s.progress()
 	if st.waiting == 0 {
 		s.apply(&msg.Apply{Run: s.run, Step: st.k, G: st.g, Evals: st.evals, GradMs: slices.Max(st.busy)})
@@ -191,7 +226,7 @@ func (s *Store) gathered(i int, m *msg.Part) {
 // longer under way.
 func (s *Store) measured(i int, m *msg.Measured) bool {
 	st := s.about(i, m.Run, m.Metrics.Step)
-	if st == nil || st.waiting > 0 {
+	if st == nil || st.waiting > 0 && !st.alone {
 		return false
 	}
 	s.finish(m)
@@ -230,15 +265,16 @@ func (s *Store) progress() {
 		done += d
 	}
 	s.Progress.Done = done
-	if done > 0 && done < len(st.g) {
+	if p := s.Progress.Total; done > 0 && done < p {
 		elapsed := time.Since(st.start)
-		s.Progress.Left = time.Duration(float64(elapsed) * float64(len(st.g)-done) / float64(done))
+		s.Progress.Left = time.Duration(float64(elapsed) * float64(p-done) / float64(done))
 	}
 }
 
 // finish records a step's metrics and takes the next step, or stops.
 func (s *Store) finish(m *msg.Measured) {
 	s.Rows = append(s.Rows, m.Metrics)
+	s.recorded()
 	s.predict(m.Preds)
 	s.learn(m.Metrics.GradMs)
 	st := s.step
@@ -253,9 +289,12 @@ func (s *Store) finish(m *msg.Measured) {
 	s.next()
 }
 
-// next takes the next step, or stops after the last step or at a pause.
+// next takes the next step, or stops after the last step or at a pause;
+// a step asked for already is taken in any case (its replica takes it).
 func (s *Store) next() {
 	switch k := len(s.Rows); {
+	case s.ahead != nil:
+		s.begin()
 	case k >= s.Settings.Config.Steps:
 		s.Status = Done
 	case k >= s.pauseAt:
@@ -293,7 +332,7 @@ func (s *Store) fail(i int, reason string) {
 // fresh workers, since some may still be busy with the step or broken.
 func (s *Store) stop(st Status, p Problem) {
 	s.Status, s.Stopped = st, p
-	s.step, s.inited, s.dirty, s.held = nil, false, true, false
+	s.step, s.ahead, s.inited, s.dirty, s.held = nil, nil, false, true, false
 	s.run++ // what the workers still say about this run is stale
 }
 

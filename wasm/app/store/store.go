@@ -26,6 +26,7 @@ const (
 	Done     Status = "done"     // every step taken
 	Diverged Status = "diverged" // the loss or the gradient is not a finite number
 	Failed   Status = "error"    // a worker failed; Reset starts fresh ones
+	Saved    Status = "saved"    // the table shows a run opened from a file; nothing has run here
 )
 
 // Workers runs the training workers, numbered 0 … n−1.
@@ -103,6 +104,7 @@ type Store struct {
 	inited   bool                    // the workers hold the current run's Config
 	pauseAt  int                     // the last step of the current Run or Step
 	step     *gather                 // the step under way, nil between steps
+	ahead    *gather                 // the step after it, asked for already (runAhead); nil if not
 	held     bool                    // a step has ended and the next waits for an action.Drawn
 	drawGap  time.Duration           // hold steps that took this long when the workers take every core; 0: never
 	shownFor spec.Config             // the settings Samples were drawn for
@@ -110,6 +112,7 @@ type Store struct {
 	speed    map[spec.Method]float64 // operations/ms per worker, measured in real steps
 	teach    teaching                // the teaching views' computations (teach.go)
 	derive   deriving                // the derivative views: wiggle, weights, bug (derive.go)
+	rec      recording               // the saved runs, the verification and the pins (record.go, pins.go)
 }
 
 // New returns a store with no settings yet: dispatch a ReadLink first.
@@ -147,8 +150,10 @@ func (s *Store) OnAction(a any) {
 		next.Config.Seed = 1 + s.seeds.Uint64N(999_999)
 		s.change(next, nil)
 	case *action.Run:
+		s.leaveSaved()
 		s.start(s.Settings.Config.Steps)
 	case *action.Step:
+		s.leaveSaved()
 		s.start(len(s.Rows) + 1)
 	case *action.Pause:
 		s.pause()
@@ -168,6 +173,20 @@ func (s *Store) OnAction(a any) {
 		s.derive.reveal = s.Settings.Config.Bug
 	case *action.PlantBug:
 		s.plantBug()
+	case *action.Save: // record.go, pins.go
+		s.save(a.Format)
+	case *action.Open:
+		s.open(a)
+	case *action.Verify:
+		s.verifySaved()
+	case *action.Pin:
+		s.pin()
+	case *action.Unpin:
+		s.unpin(a.Pin)
+	case *action.ShowBeside:
+		s.showBeside(a.Pin)
+	case *action.ShowPage:
+		s.rec.page = max(a.Page, 0)
 	case *action.CopyLink:
 		s.address.Copy()
 	case *action.LinkCopied:

@@ -21,31 +21,39 @@ var accuracyChartText = text.Table[struct{ Title, XLabel, YLabel, Train, Test, C
 }
 
 // AccuracyChart draws the accuracy on the training and the test set
-// against the step.
+// against the step: the run's, and the pinned runs' faded beside it.
 type AccuracyChart struct {
 	vecty.Core
 	Rows  []spec.Metrics `vecty:"prop"`
 	Lang  text.Lang      `vecty:"prop"`
 	Steps int            `vecty:"prop"` // steps of the whole run: the x axis
+	Pins  []pinnedRun    `vecty:"prop"`
+	Saved bool           `vecty:"prop"` // the rows are a saved run's, as it was saved
 }
 
 // Render implements vecty.Component.
 func (c *AccuracyChart) Render() vecty.ComponentOrHTML {
 	txt := accuracyChartText.In(c.Lang)
-	train := make([]float64, len(c.Rows))
-	test := make([]float64, len(c.Rows))
-	for i, m := range c.Rows {
-		train[i], test[i] = m.TrainAcc, m.TestAcc
+	p := plot{x0: 0, x1: float64(runSteps(c.Steps, c.Pins)), y0: 0, y1: 1}
+	lines := func(rows []spec.Metrics) []vecty.MarkupOrChild {
+		train := make([]float64, len(rows))
+		test := make([]float64, len(rows))
+		for i, m := range rows {
+			train[i], test[i] = m.TrainAcc, m.TestAcc
+		}
+		return []vecty.MarkupOrChild{p.line("train", math.NaN(), train), p.line("test", math.NaN(), test)}
 	}
-	p := plot{x0: 0, x1: float64(max(c.Steps, 1)), y0: 0, y1: 1}
 	var series []vecty.MarkupOrChild
-	if len(c.Rows) > 0 {
-		series = append(series, p.line("train", math.NaN(), train), p.line("test", math.NaN(), test))
+	for i, pin := range c.Pins {
+		series = append(series, runGroup(i+1, lines(pin.Rows)...))
 	}
-	return elem.Figure(vecty.Markup(vecty.Class("chart-box")),
-		chart(txt.Title,
+	if len(c.Rows) > 0 {
+		series = append(series, runGroup(0, lines(c.Rows)...))
+	}
+	return elem.Figure(vecty.Markup(vecty.Class("chart-box"), vecty.Data("chart", "accuracy")),
+		runChart(txt.Title,
 			&ChartAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, YDigits: 1, Legend: [][2]string{{"train", txt.Train}, {"test", txt.Test}}},
-			series...),
+			c.Lang, c.Saved, c.Pins, series...),
 		elem.FigureCaption(vecty.Text(txt.Caption)),
 	)
 }
@@ -53,5 +61,5 @@ func (c *AccuracyChart) Render() vecty.ComponentOrHTML {
 // SkipRender skips the chart while its rows, axis and language stay the same.
 func (c *AccuracyChart) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*AccuracyChart)
-	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps && p.Lang == c.Lang
+	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps && p.Lang == c.Lang && samePins(p.Pins, c.Pins) && p.Saved == c.Saved
 }

@@ -18,31 +18,45 @@ var lossChartText = text.Table[struct{ Title, XLabel, YLabel, Caption string }]{
 		Caption: "損失：そのステップのバッチでの平均交差エントロピーです。当てずっぽうなら ln 2 ≈ 0.69 になります。"},
 }
 
-// LossChart draws the batch loss against the step.
+// LossChart draws the batch loss against the step: the run's, and the
+// pinned runs' faded beside it.
 type LossChart struct {
 	vecty.Core
 	Rows  []spec.Metrics `vecty:"prop"`
 	Lang  text.Lang      `vecty:"prop"`
 	Steps int            `vecty:"prop"` // steps of the whole run: the x axis
+	Pins  []pinnedRun    `vecty:"prop"`
+	Saved bool           `vecty:"prop"` // the rows are a saved run's, as it was saved
 }
 
 // Render implements vecty.Component.
 func (c *LossChart) Render() vecty.ComponentOrHTML {
 	txt := lossChartText.In(c.Lang)
-	loss := make([]float64, len(c.Rows))
 	top := math.Ln2 // the loss of a network that cannot tell the classes apart
-	for i, m := range c.Rows {
-		loss[i] = m.Loss
-		top = max(top, m.Loss)
+	losses := func(rows []spec.Metrics) []float64 {
+		loss := make([]float64, len(rows))
+		for i, m := range rows {
+			loss[i] = m.Loss
+			top = max(top, m.Loss)
+		}
+		return loss
+	}
+	loss := losses(c.Rows)
+	pinned := make([][]float64, len(c.Pins))
+	for i, pin := range c.Pins {
+		pinned[i] = losses(pin.Rows)
 	}
 	t := ticks(0, top, 4)
-	p := plot{x0: 0, x1: float64(max(c.Steps, 1)), y0: 0, y1: max(top, t[len(t)-1])}
+	p := plot{x0: 0, x1: float64(runSteps(c.Steps, c.Pins)), y0: 0, y1: max(top, t[len(t)-1])}
 	var series []vecty.MarkupOrChild
-	if len(loss) > 0 {
-		series = append(series, p.line("loss", math.NaN(), loss))
+	for i, l := range pinned {
+		series = append(series, runGroup(i+1, p.line("loss", math.NaN(), l)))
 	}
-	return elem.Figure(vecty.Markup(vecty.Class("chart-box")),
-		chart(txt.Title, &ChartAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, YDigits: 2}, series...),
+	if len(loss) > 0 {
+		series = append(series, runGroup(0, p.line("loss", math.NaN(), loss)))
+	}
+	return elem.Figure(vecty.Markup(vecty.Class("chart-box"), vecty.Data("chart", "loss")),
+		runChart(txt.Title, &ChartAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, YDigits: 2}, c.Lang, c.Saved, c.Pins, series...),
 		elem.FigureCaption(vecty.Text(txt.Caption)),
 	)
 }
@@ -51,7 +65,7 @@ func (c *LossChart) Render() vecty.ComponentOrHTML {
 // same; rows only grow within a run.
 func (c *LossChart) SkipRender(prev vecty.Component) bool {
 	p, ok := prev.(*LossChart)
-	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps && p.Lang == c.Lang
+	return ok && sameRows(p.Rows, c.Rows) && p.Steps == c.Steps && p.Lang == c.Lang && samePins(p.Pins, c.Pins) && p.Saved == c.Saved
 }
 
 // sameRows reports whether a and b hold the same steps, judging by their

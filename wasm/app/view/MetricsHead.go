@@ -31,14 +31,20 @@ var metricsHeadText = text.Table[[6][2]string]{
 // MetricsHead names the columns of the metrics table.
 type MetricsHead struct {
 	vecty.Core
-	Lang text.Lang `vecty:"prop"`
+	Lang        text.Lang `vecty:"prop"`
+	Beside      string    `vecty:"prop"` // the heading of a pinned run's losses beside; "" for none
+	BesideTitle string    `vecty:"prop"` // what that column holds
 }
 
 // Render implements vecty.Component.
 func (h *MetricsHead) Render() vecty.ComponentOrHTML {
-	cols := make(vecty.List, 0, 6)
+	cols := make(vecty.List, 0, 7)
 	for _, c := range metricsHeadText.In(h.Lang) {
 		cols = append(cols, elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col"), vecty.Attribute("title", c[1])), vecty.Text(c[0])))
+	}
+	if h.Beside != "" {
+		cols = append(cols, elem.TableHeader(vecty.Markup(vecty.Class("beside"), vecty.Attribute("scope", "col"),
+			vecty.Attribute("title", h.BesideTitle)), vecty.Text(h.Beside)))
 	}
 	return elem.TableHead(elem.TableRow(cols))
 }
@@ -46,5 +52,5 @@ func (h *MetricsHead) Render() vecty.ComponentOrHTML {
 // SkipRender keeps the head while the language stays the same.
 func (h *MetricsHead) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*MetricsHead)
-	return ok && q.Lang == h.Lang
+	return ok && q.Lang == h.Lang && q.Beside == h.Beside && q.BesideTitle == h.BesideTitle
 }

@@ -78,16 +78,24 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 		}
 		teach = p.upto(Teach, teach)
 	}
-	var table, charts, colophon vecty.ComponentOrHTML
+	pins, can, saved := pinnedRuns(s.Pins(), c, lang), s.RecordControls(), s.Status == store.Saved
+	var table, charts, record, colophon vecty.ComponentOrHTML
 	if show("table") {
-		table = p.upto(Below, &MetricsTable{Rows: s.Rows, Lang: lang})
+		table = p.upto(Below, &MetricsTable{Rows: s.Rows, Lang: lang, Page: s.TablePage(), Pins: pins, Beside: s.Beside()})
 	}
 	if show("charts") {
-		charts = p.upto(Below, elem.Div(vecty.Markup(vecty.Class("charts")),
-			&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
-			&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps},
-		))
+		charts = p.upto(Below, vecty.List{
+			&PinBar{Pins: pins, CanPin: can.Pin, Lang: lang},
+			elem.Div(vecty.Markup(vecty.Class("charts")),
+				&LossChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
+				&AccuracyChart{Rows: s.Rows, Lang: lang, Steps: c.Steps, Pins: pins, Saved: saved},
+			),
+		})
 	}
+	record = p.upto(Below, elem.Div(vecty.Markup(vecty.Class("record")),
+		&SaveBox{Can: can, Lang: lang},
+		&OpenBox{Saved: s.Saved(), Failed: s.OpenFailed(), Verdict: s.Verdict(), CanVerify: can.Verify, Lang: lang},
+	))
 	if !st.Embed {
 		colophon = p.upto(Below, &Colophon{Lang: lang})
 	}
@@ -109,6 +117,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 		elem.Div(vecty.Markup(vecty.Class("layout")),
 			settings,
 			elem.Main(vecty.Markup(vecty.Class("run")),
+				&LabSheet{Config: c, Status: s.Status, Rows: s.Rows, URL: p.link(st), When: s.Measured(), Verdict: s.Verdict(), Pins: pins, Lang: lang},
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),
 					&RunButtons{Controls: s.Controls(), Lang: lang},
 					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt(), Pending: s.Pending()},
@@ -120,6 +129,7 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 				vecty.If(show("samples"), &SampleGrid{Samples: s.Samples, Lang: lang, Size: c.Size}),
 				table,
 				charts,
+				record,
 				teach,
 			),
 		),

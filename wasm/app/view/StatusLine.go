@@ -15,6 +15,7 @@ import (
 var statusText = text.Table[struct {
 	Pausing, Running, Paused, Diverged, Ready func(k, n string) string
 	Done                                      func(n string) string
+	Saved                                     func(k, n string) string
 	Failed                                    string
 }]{
 	text.English: {
@@ -24,6 +25,7 @@ var statusText = text.Table[struct {
 		Diverged: func(k, n string) string { return "Diverged at step " + k + " of " + n + "." },
 		Ready:    func(k, n string) string { return "Ready: step " + k + " of " + n + "." },
 		Done:     func(n string) string { return "Done: " + n + " steps." },
+		Saved:    func(k, n string) string { return "A saved run: " + k + " of " + n + " steps, opened from a file." },
 		Failed:   "Stopped by an error.",
 	},
 	text.Japanese: {
@@ -35,7 +37,10 @@ var statusText = text.Table[struct {
 		Diverged: func(k, n string) string { return "ステップ " + k + " / " + n + " で発散しました。" },
 		Ready:    func(k, n string) string { return "準備完了：ステップ " + k + " / " + n + "。" },
 		Done:     func(n string) string { return "完了：" + n + " ステップ。" },
-		Failed:   "エラーで停止しました。",
+		Saved: func(k, n string) string {
+			return "保存した実行：" + n + " ステップ中 " + k + " ステップ。ファイルから開きました。"
+		},
+		Failed: "エラーで停止しました。",
 	},
 }
 
@@ -77,6 +82,8 @@ func (l *StatusLine) text() string {
 		return txt.Diverged(strconv.Itoa(l.Step+1), n)
 	case store.Failed:
 		return txt.Failed
+	case store.Saved:
+		return txt.Saved(strconv.Itoa(l.Step), n)
 	}
 	return txt.Ready("0", n)
 }

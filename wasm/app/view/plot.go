@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/hexops/vecty"
+
+	"bibun/wasm/app/trace"
 )
 
 // svgNS is the namespace every SVG element must be created in.
@@ -77,23 +79,26 @@ func legendItem(x, y float64, class, label string) *vecty.HTML {
 		svg("text", attrs("class", "tick", "x", coord(x+24), "y", coord(y), "dominant-baseline", "middle"), vecty.Text(label)))
 }
 
-// maxPoints is the most points a line draws; longer runs are thinned.
-const maxPoints = 600
-
 // line returns a polyline through (step, value(step)) for steps 1…n of
-// values, starting at (0, start) when start is not NaN.
+// values, starting at (0, start) when start is not NaN. On a long axis it
+// draws each span's lowest and highest value (package trace), so that a
+// run of any length draws at most about a thousand points.
 func (p plot) line(class string, start float64, values []float64) *vecty.HTML {
-	var b strings.Builder
+	idx := trace.Points(values, trace.Span(p.x1-p.x0))
+	b := make([]byte, 0, 12*(len(idx)+1))
+	point := func(x, y float64) {
+		b = strconv.AppendFloat(b, p.x(x), 'f', 1, 64)
+		b = append(b, ',')
+		b = strconv.AppendFloat(b, p.y(y), 'f', 1, 64)
+		b = append(b, ' ')
+	}
 	if !math.IsNaN(start) {
-		b.WriteString(coord(p.x(0)) + "," + coord(p.y(start)) + " ")
+		point(0, start)
 	}
-	every := max(1, (len(values)+maxPoints-1)/maxPoints)
-	for i, v := range values {
-		if i%every == 0 || i == len(values)-1 {
-			b.WriteString(coord(p.x(float64(i+1))) + "," + coord(p.y(v)) + " ")
-		}
+	for _, i := range idx {
+		point(float64(i+1), values[i])
 	}
-	return svg("polyline", attrs("class", "series "+class, "points", strings.TrimSpace(b.String())))
+	return svg("polyline", attrs("class", "series "+class, "points", strings.TrimSpace(string(b))))
 }
 
 // ticks returns round values from lo to hi, about n of them.
