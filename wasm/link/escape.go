@@ -39,11 +39,12 @@ func unescape(s string) (string, error) {
 	return string(b), nil
 }
 
-// escape percent-encodes s for a value in the fragment: letters, digits,
+// Escape percent-encodes s for a key or value of a link, as Format writes
+// them and Parse reads them back: letters, digits,
 // "-_.~" and the comma (which separates lock's and hide's names) stay as
 // they are, a space is %20 (a '+' would read back as a plus), every other
 // byte %XX in capitals: url.QueryEscape, but for the space and the comma.
-func escape(s string) string {
+func Escape(s string) string {
 	const hex = "0123456789ABCDEF"
 	var b []byte
 	for i := 0; i < len(s); i++ {

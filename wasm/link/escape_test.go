@@ -20,16 +20,16 @@ func TestEscapeAsNetURL(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
 		want := strings.NewReplacer("+", "%20", "%2C", ",").Replace(url.QueryEscape(s))
-		if got := escape(s); got != want {
-			t.Errorf("escape(%q) = %q, want %q", s, got, want)
+		if got := Escape(s); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", s, got, want)
 		}
 		wantU, wantErr := url.PathUnescape(s)
 		gotU, gotErr := unescape(s)
 		if gotU != wantU || (gotErr == nil) != (wantErr == nil) {
 			t.Errorf("unescape(%q) = %q, %v; want %q, %v", s, gotU, gotErr, wantU, wantErr)
 		}
-		if back, err := unescape(escape(s)); err != nil || back != s {
-			t.Errorf("unescape(escape(%q)) = %q, %v", s, back, err)
+		if back, err := unescape(Escape(s)); err != nil || back != s {
+			t.Errorf("unescape(Escape(%q)) = %q, %v", s, back, err)
 		}
 	}
 	for _, s := range escapeCases {

@@ -201,7 +201,7 @@ func Format(s State) string {
 		b.WriteByte('=')
 		// Values of a valid State need no escaping; others must not break the link.
 		// Commas, which separate lock's and hide's names, stay readable.
-		b.WriteString(escape(v))
+		b.WriteString(Escape(v))
 	}
 	return b.String()
 }

@@ -2,7 +2,6 @@ package record
 
 import (
 	"math"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -340,7 +339,7 @@ func (d *decoder) config(obj value, path string) spec.Config {
 		if k == "v" || v.kind != jsonNumber && v.kind != jsonString {
 			continue
 		}
-		b.WriteString("&" + url.QueryEscape(k) + "=" + url.QueryEscape(v.text))
+		b.WriteString("&" + link.Escape(k) + "=" + link.Escape(v.text))
 	}
 	st, notices := link.Parse(b.String())
 	for _, n := range notices {
