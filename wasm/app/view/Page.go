@@ -40,8 +40,9 @@ const (
 	// Seen is what a visitor sees first: the header, the introduction, the
 	// settings, the run's controls and the samples.
 	Seen Part = iota
-	// Below is the sharing box under the settings, and the run's table and
-	// charts and the colophon under the samples.
+	// Below is the sharing box under the settings, the run's table, charts
+	// and record under the samples, the colophon, and the lab sheet, which
+	// only a printout shows.
 	Below
 	// Teach is the teaching section, at the bottom of the run, with its
 	// first views (TeachingSection).
@@ -117,7 +118,8 @@ func (p *Page) Render() vecty.ComponentOrHTML {
 		elem.Div(vecty.Markup(vecty.Class("layout")),
 			settings,
 			elem.Main(vecty.Markup(vecty.Class("run")),
-				&LabSheet{Config: c, Status: s.Status, Rows: s.Rows, URL: p.link(st), When: s.Measured(), Verdict: s.Verdict(), Pins: pins, Lang: lang},
+				// Printed only, and hidden on the screen: not worth drawing first.
+				p.upto(Below, &LabSheet{Config: c, Status: s.Status, Rows: s.Rows, URL: p.link(st), When: s.Measured(), Verdict: s.Verdict(), Pins: pins, Lang: lang}),
 				elem.Div(vecty.Markup(vecty.Class("run-controls")),
 					&RunButtons{Controls: s.Controls(), Lang: lang},
 					&StatusLine{Status: s.Status, Lang: lang, Step: len(s.Rows), Steps: c.Steps, PauseAt: s.PauseAt(), Pending: s.Pending()},
