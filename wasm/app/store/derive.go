@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"time"
 
 	"bibun/nn/spec"
 	"bibun/wasm/app/tile"
@@ -49,7 +50,16 @@ type deriving struct {
 	shown   [2]int      // run and step of the latest ShowWeights
 	weights WeightsView // the latest weights of run; Pictures nil if none
 	reveal  spec.Bug    // the bug the visitor has asked to name
+	asking  time.Time   // when the latest wiggle or weights were asked for
 }
+
+// followEvery is the least time between two requests of the derivative
+// views while a run goes: a backprop step of the article's network takes
+// 3 ms, and a wiggle, W1 (128 kB) and 64 pictures each step cost the page
+// more than the step; a person sees no more than a few a second. Between
+// steps, while the run waits for the page to draw (Held), and when it
+// stops, they follow at once.
+const followEvery = 200 * time.Millisecond
 
 // wiggleKey is what a wiggle is of.
 type wiggleKey struct {
@@ -131,7 +141,8 @@ func (s *Store) follow() {
 	if want.run == d.asked.run && (want.param != d.asked.param || want.h != d.asked.h) {
 		d.force = true // the visitor changed what a wiggle of this run is of
 	}
-	if !s.canFollow() || s.owes(func(m msg.Message) bool { return isWiggle(m) || isShowWeights(m) }) {
+	if !s.canFollow() || s.owes(func(m msg.Message) bool { return isWiggle(m) || isShowWeights(m) }) ||
+		s.Status == Running && !s.held && time.Since(d.asking) < followEvery {
 		return
 	}
 	cheap := s.WiggleIsCheap()
@@ -139,12 +150,12 @@ func (s *Store) follow() {
 	if wiggle {
 		s.initWorkers()
 		s.send(0, &msg.Wiggle{Run: want.run, Param: want.param, H: want.h})
-		d.asked, d.force = want, false
+		d.asked, d.force, d.asking = want, false, time.Now()
 	}
 	if at := [2]int{s.run, want.step}; at != d.shown && (want.step > 0 || wiggle || d.asked.run == s.run) {
 		s.initWorkers()
 		s.send(0, &msg.ShowWeights{Run: s.run})
-		d.shown = at
+		d.shown, d.asking = at, time.Now()
 	}
 }
 
