@@ -9,9 +9,7 @@ package e2e
 
 import (
 	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -52,7 +50,7 @@ func TestLargestSettingsMemory(t *testing.T) {
 	for _, p := range procs.ProcessInfo {
 		pid := int(p.ID)
 		peak, now := processMemory(t, pid)
-		workers := workerThreads(pid)
+		workers := browser.WorkerThreads(pid)
 		t.Logf("%s process %d: peak %d MB, now %d MB, %d worker threads", p.Type, pid, peak>>20, now>>20, workers)
 		if p.Type == "renderer" && workers > 0 {
 			if renderer != 0 {
@@ -72,41 +70,13 @@ func TestLargestSettingsMemory(t *testing.T) {
 	noConsoleErrors(t, con)
 }
 
-// processMemory returns the peak and current resident memory of process pid, in
-// bytes, from /proc/pid/status (VmHWM and VmRSS).
+// processMemory returns the peak and current resident memory of process
+// pid, in bytes (browser.ProcessMemory); it fails the test if it cannot.
 func processMemory(t *testing.T, pid int) (peak, now int64) {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
-	if err != nil {
-		t.Fatalf("reading process %d's memory: %v", pid, err)
-	}
-	for line := range strings.Lines(string(b)) {
-		f := strings.Fields(line)
-		if len(f) != 3 || f[2] != "kB" {
-			continue
-		}
-		kB, _ := strconv.ParseInt(f[1], 10, 64)
-		switch f[0] {
-		case "VmHWM:":
-			peak = kB << 10
-		case "VmRSS:":
-			now = kB << 10
-		}
-	}
+	now, peak, err := browser.ProcessMemory(pid)
+	check(t, err)
 	return peak, now
-}
-
-// workerThreads returns how many threads of process pid run a dedicated
-// worker, which Chromium names "DedicatedWorker thread".
-func workerThreads(pid int) int {
-	tasks, _ := filepath.Glob(filepath.Join("/proc", strconv.Itoa(pid), "task", "*", "comm"))
-	n := 0
-	for _, task := range tasks {
-		if name, err := os.ReadFile(task); err == nil && strings.HasPrefix(string(name), "DedicatedWorker") {
-			n++
-		}
-	}
-	return n
 }
 
 // TestBackgroundTab: a run goes on while its tab is hidden behind another,

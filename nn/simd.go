@@ -1,7 +1,6 @@
 package nn
 
 import (
-
 	"gonum.org/v1/gonum/mat"
 
 	"bibun/nn/simd"

@@ -31,7 +31,7 @@ func (t *Tab) Memory() (Memory, error) {
 	}
 	renderer := 0
 	for _, p := range procs.ProcessInfo {
-		if p.Type == "renderer" && workerThreads(int(p.ID)) > 0 {
+		if p.Type == "renderer" && WorkerThreads(int(p.ID)) > 0 {
 			if renderer != 0 {
 				return m, fmt.Errorf("renderers %d and %d both run workers", renderer, p.ID)
 			}
@@ -41,7 +41,7 @@ func (t *Tab) Memory() (Memory, error) {
 	if renderer == 0 {
 		return m, fmt.Errorf("no renderer process runs the page's workers")
 	}
-	if m.RSS, m.Peak, err = processMemory(renderer); err != nil {
+	if m.RSS, m.Peak, err = ProcessMemory(renderer); err != nil {
 		return m, err
 	}
 	heap, err := chromedp.Call(t.ctx, runtime.GetHeapUsage, cdp.Empty{})
@@ -52,9 +52,9 @@ func (t *Tab) Memory() (Memory, error) {
 	return m, nil
 }
 
-// processMemory returns the current and peak resident memory of process
+// ProcessMemory returns the current and peak resident memory of process
 // pid, in bytes, from /proc/pid/status (VmRSS and VmHWM).
-func processMemory(pid int) (now, peak int64, err error) {
+func ProcessMemory(pid int) (now, peak int64, err error) {
 	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
 	if err != nil {
 		return 0, 0, fmt.Errorf("reading process %d's memory: %w", pid, err)
@@ -75,9 +75,9 @@ func processMemory(pid int) (now, peak int64, err error) {
 	return now, peak, nil
 }
 
-// workerThreads returns how many threads of process pid run a dedicated
+// WorkerThreads returns how many threads of process pid run a dedicated
 // worker, which Chromium names "DedicatedWorker thread".
-func workerThreads(pid int) int {
+func WorkerThreads(pid int) int {
 	tasks, _ := filepath.Glob(filepath.Join("/proc", strconv.Itoa(pid), "task", "*", "comm"))
 	n := 0
 	for _, task := range tasks {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"time"
 
 	"bibun/nn/spec"
 	"bibun/wasm/app/tile"
@@ -50,16 +49,7 @@ type deriving struct {
 	shown   [2]int      // run and step of the latest ShowWeights
 	weights WeightsView // the latest weights of run; Pictures nil if none
 	reveal  spec.Bug    // the bug the visitor has asked to name
-	asking  time.Time   // when the latest wiggle or weights were asked for
 }
-
-// followEvery is the least time between two requests of the derivative
-// views while a run goes: a backprop step of the article's network takes
-// 3 ms, and a wiggle, W1 (128 kB) and 64 pictures each step cost the page
-// more than the step; a person sees no more than a few a second. Between
-// steps, while the run waits for the page to draw (Held), and when it
-// stops, they follow at once.
-const followEvery = 200 * time.Millisecond
 
 // wiggleKey is what a wiggle is of.
 type wiggleKey struct {
@@ -141,23 +131,32 @@ func (s *Store) follow() {
 	if want.run == d.asked.run && (want.param != d.asked.param || want.h != d.asked.h) {
 		d.force = true // the visitor changed what a wiggle of this run is of
 	}
-	if !s.canFollow() || s.owes(func(m msg.Message) bool { return isWiggle(m) || isShowWeights(m) }) ||
-		s.Status == Running && !s.held && time.Since(d.asking) < followEvery {
+	if !s.canFollow() || s.owes(func(m msg.Message) bool { return isWiggle(m) || isShowWeights(m) }) {
 		return
+	}
+	if s.Status == Running && want.step%followEvery(s.Settings.Config.Steps) != 0 {
+		return // a long run is followed a hundred times, and at its end
 	}
 	cheap := s.WiggleIsCheap()
 	wiggle := want != d.asked && (cheap || d.force && s.TeachReady())
 	if wiggle {
 		s.initWorkers()
 		s.send(0, &msg.Wiggle{Run: want.run, Param: want.param, H: want.h})
-		d.asked, d.force, d.asking = want, false, time.Now()
+		d.asked, d.force = want, false
 	}
 	if at := [2]int{s.run, want.step}; at != d.shown && (want.step > 0 || wiggle || d.asked.run == s.run) {
 		s.initWorkers()
 		s.send(0, &msg.ShowWeights{Run: s.run})
-		d.shown, d.asking = at, time.Now()
+		d.shown = at
 	}
 }
+
+// followEvery is how many steps of a run of steps pass between two
+// updates of the derivative views while it runs: every step up to 100
+// steps, then a hundredth of the run, so that a step's page work (a wiggle
+// and the weights pictures from worker 0, and their redraw) does not
+// outgrow a fast gradient in a long run.
+func followEvery(steps int) int { return max(1, steps/100) }
 
 // owes reports whether worker 0 owes the page a request that is.
 func (s *Store) owes(is func(msg.Message) bool) bool {

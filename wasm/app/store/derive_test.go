@@ -2,6 +2,7 @@ package store
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"bibun/nn"
@@ -207,5 +208,37 @@ func TestFindTheBug(t *testing.T) {
 	s.OnAction(&action.RevealBug{})
 	if s.BugRevealed() {
 		t.Error("no bug, yet one is named")
+	}
+}
+
+// TestLongRunFollowedNowAndThen: a run of more than 100 steps updates the
+// derivative views every hundredth of it while it runs, and at its end,
+// not after every step: a step's page work must not outgrow a fast
+// gradient.
+func TestLongRunFollowedNowAndThen(t *testing.T) {
+	for _, c := range []struct {
+		steps, most int // the run's steps; the weights requests it may make
+	}{
+		{15, 15 + 2},     // every step, as before
+		{300, 300/3 + 2}, // every third step
+	} {
+		s, p, _ := newStore(t, "size=16&hidden=8&grad=backprop&steps="+strconv.Itoa(c.steps))
+		s.OnAction(&action.FromWorker{Worker: 0, Msg: fast})
+		p.deliver(-1)
+		p.weights = 0
+		s.OnAction(&action.Run{})
+		p.deliver(-1)
+		if s.Status != Done || len(s.Rows) != c.steps {
+			t.Fatalf("%d steps: %s after %d rows", c.steps, s.Status, len(s.Rows))
+		}
+		// One request at a time: a step that ends while the last is owed
+		// is not asked for, so a short run asks for about every other step.
+		if p.weights > c.most || p.weights < 2 {
+			t.Errorf("%d steps: %d weights requests, want 2 to %d", c.steps, p.weights, c.most)
+		}
+		t.Logf("%d steps: %d weights requests", c.steps, p.weights)
+		if w := s.Weights(); w.Step != c.steps {
+			t.Errorf("%d steps: the weights shown are of step %d, want the last", c.steps, w.Step)
+		}
 	}
 }

@@ -28,6 +28,7 @@ type pool struct {
 	queue    []delivery
 	starts   int
 	sent     int
+	weights  int // ShowWeights requests sent (derive_test.go)
 
 	now      int        // the clock of the requests' fates: counts messages sent and delivered, Starts and kills
 	requests []*request // every message sent to a replica
@@ -66,6 +67,9 @@ func (p *pool) Start(n int) {
 
 func (p *pool) Send(i int, m msg.Message) {
 	p.sent++
+	if _, ok := m.(*msg.ShowWeights); ok {
+		p.weights++
+	}
 	p.now++
 	m, r := p.wire(m), p.replicas[i]
 	req := &request{worker: i, sent: p.now}
