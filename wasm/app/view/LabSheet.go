@@ -129,7 +129,7 @@ func (s *LabSheet) renderSettings() *vecty.HTML {
 func (s *LabSheet) renderLink() *vecty.HTML {
 	txt := labSheetText.In(s.Lang)
 	var code vecty.MarkupOrChild
-	if c, err := qr.Encode(s.URL); err == nil {
+	if c, err := labCode(s.URL); err == nil {
 		code = qrSVG(c, txt.QRLabel, "lab-qr", s.URL)
 	}
 	return elem.Div(vecty.Markup(vecty.Class("lab-link")),
@@ -181,6 +181,25 @@ func (s *LabSheet) renderTable() vecty.MarkupOrChild {
 		),
 		vecty.If(every > 1, elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Every(strconv.Itoa(every), format.Count(n))))),
 	)
+}
+
+// labQR is the latest link the lab sheet encoded, and its code: the sheet
+// renders again when a run stops, and a QR code takes 10 ms or more to
+// encode in the browser.
+var labQR struct {
+	url  string
+	code qr.Code
+	err  error
+}
+
+// labCode returns the QR code of url, encoding it only if it is not the
+// latest one.
+func labCode(url string) (qr.Code, error) {
+	if labQR.url != url || labQR.code.Size == 0 && labQR.err == nil {
+		labQR.url = url
+		labQR.code, labQR.err = qr.Encode(url)
+	}
+	return labQR.code, labQR.err
 }
 
 // SkipRender skips the sheet while what it prints stays the same, and
