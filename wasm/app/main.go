@@ -71,7 +71,7 @@ func main() {
 	if err := vecty.RenderInto("body", page); err != nil {
 		panic(err)
 	}
-	lang := func() { browser.ShowLanguage(string(s.Lang()), view.Title(s.Lang())) }
+	lang := func() { browser.ShowLanguage(s.Lang().String(), view.Title(s.Lang())) }
 	lang()
 	render := pace.New(renderEvery, func() { vecty.Rerender(page); lang() })
 	s.DrawBetweenSteps(drawGap)

@@ -84,8 +84,8 @@ func checkTable(t *testing.T, name string, typ ast.Expr, lit *ast.CompositeLit) 
 			t.Errorf("%s: a row not keyed text.English or text.Japanese", name)
 			continue
 		}
-		lang := map[string]text.Lang{"English": text.English, "Japanese": text.Japanese}[sel.Sel.Name]
-		if lang == "" {
+		lang, known := map[string]text.Lang{"English": text.English, "Japanese": text.Japanese}[sel.Sel.Name]
+		if !known {
 			t.Errorf("%s: a row keyed %s", name, sel.Sel.Name)
 			continue
 		}

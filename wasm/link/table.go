@@ -66,7 +66,7 @@ var fields = []field{
 func langs() []string {
 	out := make([]string, len(text.Langs))
 	for i, l := range text.Langs {
-		out[i] = string(l)
+		out[i] = l.String()
 	}
 	return out
 }

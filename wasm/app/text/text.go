@@ -1,24 +1,49 @@
 // Package text holds the page's two languages and the one mechanism its
 // views use to keep their words in both: each view declares, at the top of
 // its file, a Table of its own strings with an English and a Japanese row
-// side by side, and renders Table.In(lang). The language is a prop that
+// side by side, and renders table[lang]. The language is a prop that
 // Page hands down from the store's settings, so that a change re-renders.
 package text
 
 import (
-	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
 
-// Lang is a language of the page, written as in the link's lang key.
-type Lang string
+// Lang is a language of the page. It is a small number so that a Table,
+// indexed by it, is an array the compiler lays out as data; String gives
+// its name as the link's lang key writes it.
+type Lang uint8
 
 // The page's languages.
 const (
-	English  Lang = "en"
-	Japanese Lang = "ja"
+	English Lang = iota
+	Japanese
+	nLangs // how many there are
 )
+
+// names are the languages as the link writes them (BCP 47 primary tags).
+var names = [nLangs]string{English: "en", Japanese: "ja"}
+
+// String returns l's name as the link's lang writes it: "en", "ja".
+func (l Lang) String() string {
+	if l < nLangs {
+		return names[l]
+	}
+	return "Lang(" + strconv.Itoa(int(l)) + ")"
+}
+
+// Parse returns the language that the link's lang name names, and
+// whether there is one.
+func Parse(name string) (Lang, bool) {
+	for l, n := range names {
+		if n == name {
+			return Lang(l), true
+		}
+	}
+	return English, false
+}
 
 // Langs lists every language, English first: the languages the page
 // offers, and so the values of the link's lang (package link).
@@ -38,27 +63,23 @@ func Browser(tag string) Lang {
 // Of returns the page's language: the link's lang (one of Langs) when it
 // is set, else the browser's, else English.
 func Of(link string, browser Lang) Lang {
-	for _, l := range []Lang{Lang(link), browser} {
-		if slices.Contains(Langs, l) {
-			return l
-		}
+	if l, ok := Parse(link); ok {
+		return l
+	}
+	if browser < nLangs {
+		return browser
 	}
 	return English
 }
 
 // Table holds one view's strings: a T per language, T usually a struct of
 // strings and of functions that put numbers, already formatted, into
-// sentences.
-type Table[T any] map[Lang]T
-
-// In returns the strings of language l, or the English ones if the table
-// has none in l.
-func (t Table[T]) In(l Lang) T {
-	if v, ok := t[l]; ok {
-		return v
-	}
-	return t[English]
-}
+// sentences. A view writes one as {English: …, Japanese: …} and reads it
+// as table[lang]. Being an array, a package-level Table is data in the
+// binary rather than code run at start, and indexing it needs no method
+// (a generic one would bring an equality function per table into the
+// wasm).
+type Table[T any] [nLangs]T
 
 // HasJapanese reports whether s holds a hiragana, katakana or kanji.
 func HasJapanese(s string) bool {

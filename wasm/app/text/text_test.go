@@ -20,7 +20,7 @@ func TestOf(t *testing.T) {
 		want    Lang
 	}{
 		{"", English, English}, {"", Japanese, Japanese}, {"en", Japanese, English},
-		{"ja", English, Japanese}, {"fr", Japanese, Japanese}, {"", "", English},
+		{"ja", English, Japanese}, {"fr", Japanese, Japanese}, {"", nLangs, English}, {"EN", Lang(9), English},
 	} {
 		if got := Of(c.link, c.browser); got != c.want {
 			t.Errorf("Of(%q, %q) = %s, want %s", c.link, c.browser, got, c.want)
@@ -50,10 +50,26 @@ func TestSymbolic(t *testing.T) {
 	}
 }
 
-func TestIn(t *testing.T) {
+func TestTable(t *testing.T) {
 	tbl := Table[string]{English: "step", Japanese: "ステップ"}
-	if tbl.In(Japanese) != "ステップ" || tbl.In(English) != "step" || tbl.In("fr") != "step" {
-		t.Errorf("In: %q %q %q", tbl.In(Japanese), tbl.In(English), tbl.In("fr"))
+	if tbl[Japanese] != "ステップ" || tbl[English] != "step" || len(tbl) != len(Langs) {
+		t.Errorf("Table: %q %q, %d rows for %d languages", tbl[Japanese], tbl[English], len(tbl), len(Langs))
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, l := range Langs {
+		if got, ok := Parse(l.String()); !ok || got != l {
+			t.Errorf("Parse(%q) = %v, %v; want %v", l.String(), got, ok, l)
+		}
+	}
+	for _, name := range []string{"", "EN", "ja-JP", "fr", "Lang(2)"} {
+		if _, ok := Parse(name); ok {
+			t.Errorf("Parse(%q) found a language", name)
+		}
+	}
+	if English.String() != "en" || Japanese.String() != "ja" || nLangs.String() != "Lang(2)" {
+		t.Errorf("String: %q %q %q", English, Japanese, nLangs)
 	}
 }
 

@@ -33,7 +33,7 @@ type AccuracyChart struct {
 
 // Render implements vecty.Component.
 func (c *AccuracyChart) Render() vecty.ComponentOrHTML {
-	txt := accuracyChartText.In(c.Lang)
+	txt := accuracyChartText[c.Lang]
 	p := plot{x0: 0, x1: float64(runSteps(c.Steps, c.Pins)), y0: 0, y1: 1}
 	lines := func(rows []spec.Metrics) []vecty.MarkupOrChild {
 		train := make([]float64, len(rows))

@@ -78,7 +78,7 @@ func isArticle(c spec.Config) bool {
 
 // Render implements vecty.Component.
 func (a *ArticleCompare) Render() vecty.ComponentOrHTML {
-	txt := articleText.In(a.Lang)
+	txt := articleText[a.Lang]
 	if !isArticle(a.Config) {
 		return elem.Section(vecty.Markup(vecty.Class("teach-card", "article"), vecty.Data("state", "off")),
 			elem.Heading3(vecty.Text(txt.Title)),
@@ -116,14 +116,14 @@ func (a *ArticleCompare) renderChart() *vecty.HTML {
 	if len(a.Rows) > 0 {
 		series = append(series, p.line("loss", math.NaN(), loss), p.line("test", math.NaN(), test))
 	}
-	txt := articleText.In(a.Lang)
+	txt := articleText[a.Lang]
 	return chart(txt.ChartTitle, &ChartAxes{Plot: p, XLabel: txt.XLabel, YLabel: txt.YLabel, YDigits: 1}, series...)
 }
 
 // renderTable lists each step of both runs; this run's cells stay empty
 // until it takes the step.
 func (a *ArticleCompare) renderTable() *vecty.HTML {
-	txt := articleText.In(a.Lang)
+	txt := articleText[a.Lang]
 	rows := make(vecty.List, len(spec.ArticleLog))
 	for i, s := range spec.ArticleLog {
 		row := &ArticleRow{Step: i + 1, Theirs: s}

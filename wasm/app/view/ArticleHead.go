@@ -18,7 +18,7 @@ type ArticleHead struct {
 
 // Render implements vecty.Component.
 func (h *ArticleHead) Render() vecty.ComponentOrHTML {
-	txt := articleText.In(h.Lang)
+	txt := articleText[h.Lang]
 	th := func(text string, span int) *vecty.HTML {
 		return elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "colgroup"), vecty.Attribute("colspan", strconv.Itoa(span))), vecty.Text(text))
 	}

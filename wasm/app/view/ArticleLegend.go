@@ -18,7 +18,7 @@ func (l *ArticleLegend) Render() vecty.ComponentOrHTML {
 	classes := [4]string{"loss", "article-loss", "test", "article-test"}
 	items := make(vecty.List, len(classes))
 	for i, c := range classes {
-		items[i] = elem.ListItem(elem.Span(vecty.Markup(vecty.Class("swatch", c))), vecty.Text(articleText.In(l.Lang).Series[i]))
+		items[i] = elem.ListItem(elem.Span(vecty.Markup(vecty.Class("swatch", c))), vecty.Text(articleText[l.Lang].Series[i]))
 	}
 	return elem.UnorderedList(vecty.Markup(vecty.Class("chart-legend")), items)
 }

@@ -28,5 +28,5 @@ func (b *BugBanner) Render() vecty.ComponentOrHTML {
 		return elem.Div(vecty.Markup(vecty.Class("bug-banner"), vecty.Attribute("hidden", "")))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("bug-banner"), vecty.Data("testid", "bug-banner"), vecty.Attribute("role", "note")),
-		vecty.Text(bugBannerText.In(b.Lang).Planted))
+		vecty.Text(bugBannerText[b.Lang].Planted))
 }

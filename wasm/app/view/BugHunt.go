@@ -88,7 +88,7 @@ type BugHunt struct {
 
 // Render implements vecty.Component.
 func (b *BugHunt) Render() vecty.ComponentOrHTML {
-	txt := bugText.In(b.Lang)
+	txt := bugText[b.Lang]
 	planted := b.Bug != spec.NoBug
 	state := "none"
 	switch {
@@ -149,7 +149,7 @@ func (b *BugHunt) renderButtons(plant, reveal string) *vecty.HTML {
 // renderAnswer names the bug, the tensors it breaks and its line, right
 // and as planted.
 func (b *BugHunt) renderAnswer() *vecty.HTML {
-	txt := bugText.In(b.Lang)
+	txt := bugText[b.Lang]
 	tensors := b.Bug.Breaks()
 	list := strings.Join(tensors, ", ")
 	if n := len(tensors); n > 1 {

@@ -24,7 +24,7 @@ type Colophon struct {
 // Render implements vecty.Component.
 func (c *Colophon) Render() vecty.ComponentOrHTML {
 	return elem.Footer(vecty.Markup(vecty.Class("colophon")),
-		elem.Paragraph(vecty.Text(colophonText.In(c.Lang).Text)),
+		elem.Paragraph(vecty.Text(colophonText[c.Lang].Text)),
 	)
 }
 

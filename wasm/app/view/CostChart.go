@@ -85,7 +85,7 @@ type CostChart struct {
 
 // Render implements vecty.Component.
 func (c *CostChart) Render() vecty.ComponentOrHTML {
-	txt, g, r := costText.In(c.Lang), c.Cost, c.Cost.Result
+	txt, g, r := costText[c.Lang], c.Cost, c.Cost.Result
 	card := &TeachCard{
 		Lang: c.Lang, Class: "cost-growth", Title: txt.Title, Lead: txt.About(strconv.Itoa(c.Batch), strconv.Itoa(msg.CostPasses)),
 		Button: txt.Button, ButtonID: "measure-cost", Ask: &action.MeasureCost{}, Ready: c.Ready,
@@ -113,7 +113,7 @@ func (c *CostChart) Render() vecty.ComponentOrHTML {
 
 // renderChart draws each method's points and the line through them.
 func (c *CostChart) renderChart() *vecty.HTML {
-	txt, r := costText.In(c.Lang), c.Cost.Result
+	txt, r := costText[c.Lang], c.Cost.Result
 	var points []msg.CostPoint
 	if r != nil {
 		points = r.Points

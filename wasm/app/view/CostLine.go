@@ -78,7 +78,7 @@ type CostLine struct {
 
 // Render implements vecty.Component.
 func (l *CostLine) Render() vecty.ComponentOrHTML {
-	c, txt := l.Config, costLineText.In(l.Lang)
+	c, txt := l.Config, costLineText[l.Lang]
 	var work string
 	switch c.Method {
 	case spec.Numerical:

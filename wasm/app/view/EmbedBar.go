@@ -23,7 +23,7 @@ type EmbedBar struct {
 
 // Render implements vecty.Component.
 func (b *EmbedBar) Render() vecty.ComponentOrHTML {
-	txt := embedText.In(b.Lang)
+	txt := embedText[b.Lang]
 	return elem.Header(vecty.Markup(vecty.Class("embed-bar")),
 		elem.Heading1(vecty.Markup(vecty.Class("brand")),
 			elem.Span(vecty.Markup(vecty.Attribute("lang", "ja")), vecty.Text("微分")), vecty.Text(" bibun"),

@@ -17,7 +17,7 @@ var fixedText = text.Table[string]{
 // language l, or "" when the control is open.
 func fixed(locked func(string) bool, key string, l text.Lang) string {
 	if locked(key) {
-		return fixedText.In(l)
+		return fixedText[l]
 	}
 	return ""
 }

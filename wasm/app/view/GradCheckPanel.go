@@ -115,7 +115,7 @@ type GradCheckPanel struct {
 
 // Render implements vecty.Component.
 func (p *GradCheckPanel) Render() vecty.ComponentOrHTML {
-	txt, c, r := gradCheckText.In(p.Lang), p.Check, p.Check.Result
+	txt, c, r := gradCheckText[p.Lang], p.Check, p.Check.Result
 	method, sample := store.CheckPlan(p.Config)
 	scope := txt.All(format.Count(p.Config.Params()))
 	if sample > 0 {

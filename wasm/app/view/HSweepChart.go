@@ -96,7 +96,7 @@ type HSweepChart struct {
 
 // Render implements vecty.Component.
 func (c *HSweepChart) Render() vecty.ComponentOrHTML {
-	txt, w, r := hSweepText.In(c.Lang), c.Sweep, c.Sweep.Result
+	txt, w, r := hSweepText[c.Lang], c.Sweep, c.Sweep.Result
 	card := &TeachCard{
 		Lang: c.Lang, Class: "hsweep", Title: txt.Title,
 		Button: txt.Button, ButtonID: "sweep-h", Ask: &action.SweepH{}, Ready: c.Ready,
@@ -115,7 +115,7 @@ func (c *HSweepChart) Render() vecty.ComponentOrHTML {
 // renderChart draws the sweep's points, the h² and ε/h guides through its
 // ends, and marks at the run's h and at ε^(1/3).
 func (c *HSweepChart) renderChart() *vecty.HTML {
-	txt, r := hSweepText.In(c.Lang), c.Sweep.Result
+	txt, r := hSweepText[c.Lang], c.Sweep.Result
 	var hs, errs []float64
 	if r != nil {
 		hs, errs = r.H, r.Err

@@ -54,10 +54,10 @@ type Intro struct {
 // Render implements vecty.Component.
 func (i *Intro) Render() vecty.ComponentOrHTML {
 	parts := make(vecty.List, 0, 3)
-	for _, p := range introText.In(i.Lang) {
+	for _, p := range introText[i.Lang] {
 		parts = append(parts, elem.Div(elem.Heading2(vecty.Text(p[0])), elem.Paragraph(vecty.Text(p[1]))))
 	}
-	return elem.Section(vecty.Markup(vecty.Class("intro"), vecty.Attribute("aria-label", introLabel.In(i.Lang))), parts)
+	return elem.Section(vecty.Markup(vecty.Class("intro"), vecty.Attribute("aria-label", introLabel[i.Lang])), parts)
 }
 
 // SkipRender keeps the text while the language stays the same.

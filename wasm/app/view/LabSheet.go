@@ -91,7 +91,7 @@ type LabSheet struct {
 
 // Render implements vecty.Component.
 func (s *LabSheet) Render() vecty.ComponentOrHTML {
-	txt := labSheetText.In(s.Lang)
+	txt := labSheetText[s.Lang]
 	var when vecty.MarkupOrChild
 	if !s.When.IsZero() {
 		when = elem.Paragraph(vecty.Markup(vecty.Class("lab-date")), vecty.Text(txt.When(record.Date(s.When))))
@@ -110,7 +110,7 @@ func (s *LabSheet) Render() vecty.ComponentOrHTML {
 
 // renderSettings lists every setting of the run.
 func (s *LabSheet) renderSettings() *vecty.HTML {
-	txt := labSheetText.In(s.Lang)
+	txt := labSheetText[s.Lang]
 	c := s.Config
 	values := [11]string{methodName(s.Lang, c.Method), strconv.Itoa(c.Size), strconv.Itoa(c.Hidden), strconv.Itoa(c.Batch),
 		format.Short(c.LR), format.Short(c.H), format.Count(c.Steps), strconv.Itoa(c.Train), strconv.Itoa(c.Test),
@@ -127,7 +127,7 @@ func (s *LabSheet) renderSettings() *vecty.HTML {
 
 // renderLink prints the link and its QR code.
 func (s *LabSheet) renderLink() *vecty.HTML {
-	txt := labSheetText.In(s.Lang)
+	txt := labSheetText[s.Lang]
 	var code vecty.MarkupOrChild
 	if c, err := labCode(s.URL); err == nil {
 		code = qrSVG(c, txt.QRLabel, "lab-qr", s.URL)
@@ -143,7 +143,7 @@ func (s *LabSheet) renderLink() *vecty.HTML {
 // renderResult says how the run ended, its last figures, the verdict of
 // a verification and the pinned runs.
 func (s *LabSheet) renderResult() *vecty.HTML {
-	txt := labSheetText.In(s.Lang)
+	txt := labSheetText[s.Lang]
 	if len(s.Rows) == 0 {
 		return elem.Paragraph(vecty.Markup(vecty.Class("lab-result")), vecty.Text(txt.NoSteps))
 	}
@@ -165,7 +165,7 @@ func (s *LabSheet) renderTable() vecty.MarkupOrChild {
 	if n == 0 {
 		return nil
 	}
-	txt := labSheetText.In(s.Lang)
+	txt := labSheetText[s.Lang]
 	every := max(1, (n+labRows-2)/(labRows-1))
 	rows := vecty.List{}
 	for i := 0; i < n; i += every {

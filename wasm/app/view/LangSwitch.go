@@ -37,17 +37,17 @@ func (s *LangSwitch) Render() vecty.ComponentOrHTML {
 		if l == s.Lang {
 			pressed = "true"
 		}
-		buttons[i] = elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("lang", string(l)),
-			vecty.Attribute("lang", string(l)), vecty.Attribute("aria-pressed", pressed),
+		buttons[i] = elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("lang", l.String()),
+			vecty.Attribute("lang", l.String()), vecty.Attribute("aria-pressed", pressed),
 			vecty.MarkupIf(l == s.Lang, vecty.Class("current")), vecty.Property("disabled", s.Fixed && l != s.Lang),
 			event.Click(s.onPick(l))),
 			vecty.Text(langNames[l]))
 	}
 	return elem.Div(vecty.Markup(vecty.Class("lang-switch"), vecty.Data("testid", "lang"), vecty.Attribute("role", "group"),
-		vecty.Attribute("aria-label", langSwitchText.In(s.Lang).Label)), buttons)
+		vecty.Attribute("aria-label", langSwitchText[s.Lang].Label)), buttons)
 }
 
 // onPick returns the handler of language l's button.
 func (s *LangSwitch) onPick(l text.Lang) func(*vecty.Event) {
-	return func(*vecty.Event) { dispatcher.Dispatch(&action.Set{Key: "lang", Value: string(l)}) }
+	return func(*vecty.Event) { dispatcher.Dispatch(&action.Set{Key: "lang", Value: l.String()}) }
 }

@@ -31,7 +31,7 @@ type LossChart struct {
 
 // Render implements vecty.Component.
 func (c *LossChart) Render() vecty.ComponentOrHTML {
-	txt := lossChartText.In(c.Lang)
+	txt := lossChartText[c.Lang]
 	top := math.Ln2 // the loss of a network that cannot tell the classes apart
 	losses := func(rows []spec.Metrics) []float64 {
 		loss := make([]float64, len(rows))

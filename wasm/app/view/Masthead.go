@@ -22,7 +22,7 @@ var mastheadText = text.Table[struct{ Tagline, Title string }]{
 }
 
 // Title returns the document's title in language l.
-func Title(l text.Lang) string { return mastheadText.In(l).Title }
+func Title(l text.Lang) string { return mastheadText[l].Title }
 
 // Masthead shows the title, the tagline and the language switch.
 type Masthead struct {
@@ -36,7 +36,7 @@ func (m *Masthead) Render() vecty.ComponentOrHTML {
 	return elem.Header(vecty.Markup(vecty.Class("masthead")),
 		elem.Div(vecty.Markup(vecty.Class("brand")),
 			elem.Heading1(elem.Span(vecty.Markup(vecty.Attribute("lang", "ja")), vecty.Text("微分")), vecty.Text(" bibun")),
-			elem.Paragraph(vecty.Markup(vecty.Class("tagline")), vecty.Text(mastheadText.In(m.Lang).Tagline)),
+			elem.Paragraph(vecty.Markup(vecty.Class("tagline")), vecty.Text(mastheadText[m.Lang].Tagline)),
 		),
 		elem.Div(vecty.Markup(vecty.Class("view-switches")),
 			&PresentToggle{On: m.Link.Present, Fixed: m.Link.Locked("present"), Lang: m.Lang},

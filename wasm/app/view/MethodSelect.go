@@ -57,7 +57,7 @@ var methodText = text.Table[struct {
 
 // methodName returns the short name of method m in language l.
 func methodName(l text.Lang, m spec.Method) string {
-	if n, ok := methodText.In(l).Short[m]; ok {
+	if n, ok := methodText[l].Short[m]; ok {
 		return n
 	}
 	return string(m)
@@ -73,7 +73,7 @@ type MethodSelect struct {
 
 // Render implements vecty.Component.
 func (m *MethodSelect) Render() vecty.ComponentOrHTML {
-	txt := methodText.In(m.Lang)
+	txt := methodText[m.Lang]
 	options := make(vecty.List, len(spec.Methods))
 	for i, method := range spec.Methods {
 		options[i] = elem.Option(vecty.Markup(prop.Value(string(method)), vecty.Property("selected", method == m.Method)),

@@ -39,7 +39,7 @@ type MetricsHead struct {
 // Render implements vecty.Component.
 func (h *MetricsHead) Render() vecty.ComponentOrHTML {
 	cols := make(vecty.List, 0, 7)
-	for _, c := range metricsHeadText.In(h.Lang) {
+	for _, c := range metricsHeadText[h.Lang] {
 		cols = append(cols, elem.TableHeader(vecty.Markup(vecty.Attribute("scope", "col"), vecty.Attribute("title", c[1])), vecty.Text(c[0])))
 	}
 	if h.Beside != "" {

@@ -57,7 +57,7 @@ type MetricsTable struct {
 
 // Render implements vecty.Component.
 func (t *MetricsTable) Render() vecty.ComponentOrHTML {
-	txt := metricsTableText.In(t.Lang)
+	txt := metricsTableText[t.Lang]
 	n := len(t.Rows)
 	pages := max(1, (n+pageRows-1)/pageRows)
 	page := t.Page
@@ -103,7 +103,7 @@ func (t *MetricsTable) renderBeside() vecty.MarkupOrChild {
 	if len(t.Pins) == 0 {
 		return nil
 	}
-	txt := metricsTableText.In(t.Lang)
+	txt := metricsTableText[t.Lang]
 	options := vecty.List{elem.Option(vecty.Markup(prop.Value("0"), vecty.Property("selected", t.Beside == 0)), vecty.Text(txt.None))}
 	for i, p := range t.Pins {
 		options = append(options, elem.Option(vecty.Markup(prop.Value(strconv.Itoa(i+1)), vecty.Property("selected", t.Beside == i+1)),

@@ -67,7 +67,7 @@ const (
 
 // Render implements vecty.Component.
 func (d *NetworkDiagram) Render() vecty.ComponentOrHTML {
-	txt, ops := diagramText.In(d.Lang), diagramOps
+	txt, ops := diagramText[d.Lang], diagramOps
 	b, s, h := strconv.Itoa(d.B), strconv.Itoa(d.S), strconv.Itoa(d.H)
 	nodes := []struct{ name, shape string }{
 		{"x", b + "×" + s}, {"a1", b + "×" + h}, {"z1", b + "×" + h}, {"a2", b + "×2"}, {"L", "1"},
@@ -151,7 +151,7 @@ func (d *NetworkDiagram) pickable(label string) vecty.List {
 		if name == d.Picked {
 			class += " picked"
 		}
-		out = append(out, svg("a", vecty.Markup(attrs("href", "#", "class", class, "data-tensor", name, "aria-label", diagramText.In(d.Lang).Pick(name)),
+		out = append(out, svg("a", vecty.Markup(attrs("href", "#", "class", class, "data-tensor", name, "aria-label", diagramText[d.Lang].Pick(name)),
 			event.Click(d.onPick(name)).PreventDefault()), svg("tspan", vecty.Text(name))))
 		label = label[at+len(name):]
 	}

@@ -77,7 +77,7 @@ func (n *NoticeList) Render() vecty.ComponentOrHTML {
 
 // problem says why the run stopped; "" if it did not.
 func (n *NoticeList) problem() string {
-	txt, p := noticeText.In(n.Lang), n.Stopped
+	txt, p := noticeText[n.Lang], n.Stopped
 	switch n.Status {
 	case store.Diverged:
 		what, ok := txt.What[p.What]

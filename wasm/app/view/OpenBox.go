@@ -179,7 +179,7 @@ type OpenBox struct {
 
 // Render implements vecty.Component.
 func (b *OpenBox) Render() vecty.ComponentOrHTML {
-	txt := openText.In(b.Lang)
+	txt := openText[b.Lang]
 	return elem.Section(vecty.Markup(vecty.Class("open-box"), vecty.Data("testid", "open")),
 		elem.Heading2(vecty.Text(txt.Title)),
 		elem.Div(vecty.Markup(vecty.Class("open-file")),
@@ -201,7 +201,7 @@ func (b *OpenBox) renderFailed() vecty.MarkupOrChild {
 	if f == nil {
 		return nil
 	}
-	txt := openText.In(b.Lang)
+	txt := openText[b.Lang]
 	why, kind := txt.Unreadable(f.Read), "unreadable"
 	if len(f.Locked) > 0 {
 		why, kind = txt.Locked(strings.Join(f.Locked, ", ")), "locked"
@@ -231,7 +231,7 @@ func (b *OpenBox) renderSaved() vecty.MarkupOrChild {
 	if sv == nil {
 		return nil
 	}
-	txt := openText.In(b.Lang)
+	txt := openText[b.Lang]
 	r := sv.Record
 	date := r.Saved
 	if t, ok := record.ParseStamp(r.Saved); ok {
@@ -260,7 +260,7 @@ func (b *OpenBox) renderVerdict() vecty.MarkupOrChild {
 	if v.State == store.Unverified {
 		return nil
 	}
-	txt := openText.In(b.Lang)
+	txt := openText[b.Lang]
 	var say string
 	d := v.Diff
 	switch {
@@ -285,7 +285,7 @@ func (b *OpenBox) renderVerdict() vecty.MarkupOrChild {
 
 // columnName returns the table's heading of a saved run's column.
 func columnName(l text.Lang, col string) string {
-	head := metricsHeadText.In(l)
+	head := metricsHeadText[l]
 	for i, c := range []string{record.ColStep, record.ColLoss, record.ColTrain, record.ColTest, record.ColEvals, record.ColGradMs} {
 		if c == col {
 			return head[i][0]

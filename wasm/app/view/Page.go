@@ -55,7 +55,7 @@ const (
 func (p *Page) Render() vecty.ComponentOrHTML {
 	s := p.Store
 	st, c, lang := s.Settings, s.Settings.Config, s.Lang()
-	txt := pageText.In(lang)
+	txt := pageText[lang]
 	compact := st.Embed || st.Present // the settings and the introduction fold away
 	show := func(panel string) bool { return !st.Hides(panel) }
 

@@ -55,7 +55,7 @@ type PinBar struct {
 
 // Render implements vecty.Component.
 func (b *PinBar) Render() vecty.ComponentOrHTML {
-	txt := pinText.In(b.Lang)
+	txt := pinText[b.Lang]
 	items := make(vecty.List, len(b.Pins))
 	for i, p := range b.Pins {
 		k := i + 1

@@ -28,7 +28,7 @@ type PresentToggle struct {
 
 // Render implements vecty.Component.
 func (p *PresentToggle) Render() vecty.ComponentOrHTML {
-	txt := presentText.In(p.Lang)
+	txt := presentText[p.Lang]
 	pressed := "false"
 	if p.On {
 		pressed = "true"

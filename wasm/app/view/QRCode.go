@@ -43,7 +43,7 @@ type QRCode struct {
 
 // Render implements vecty.Component.
 func (q *QRCode) Render() vecty.ComponentOrHTML {
-	txt := qrText.In(q.Lang)
+	txt := qrText[q.Lang]
 	code, err := qr.Encode(q.URL)
 	if err != nil {
 		return elem.Paragraph(vecty.Markup(vecty.Class("hint"), vecty.Data("testid", "qr-too-long")), vecty.Text(txt.TooLong))

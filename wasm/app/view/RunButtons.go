@@ -27,7 +27,7 @@ type RunButtons struct {
 
 // Render implements vecty.Component.
 func (b *RunButtons) Render() vecty.ComponentOrHTML {
-	c, txt := b.Controls, runButtonsText.In(b.Lang)
+	c, txt := b.Controls, runButtonsText[b.Lang]
 	button := func(id, text string, enabled bool, onClick func(*vecty.Event)) *vecty.HTML {
 		return elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", id),
 			vecty.Property("disabled", !enabled), event.Click(onClick)), vecty.Text(text))

@@ -48,7 +48,7 @@ func (g *SampleGrid) Render() vecty.ComponentOrHTML {
 	for n, s := range g.Samples {
 		tiles[n] = &SampleTile{Sample: s, Lang: g.Lang, Index: n + 1}
 	}
-	txt := sampleGridText.In(g.Lang)
+	txt := sampleGridText[g.Lang]
 	return elem.Section(vecty.Markup(vecty.Class("samples")),
 		elem.Heading2(vecty.Text(txt.Title)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")),

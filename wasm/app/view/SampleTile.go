@@ -41,7 +41,7 @@ type SampleTile struct {
 
 // Render implements vecty.Component.
 func (t *SampleTile) Render() vecty.ComponentOrHTML {
-	s, txt := t.Sample, sampleTileText.In(t.Lang)
+	s, txt := t.Sample, sampleTileText[t.Lang]
 	label := strconv.Itoa(s.Label)
 	caption := txt.Class[s.Label] + " (" + label + ")"
 	markup := vecty.Markup(vecty.Class("tile", className[s.Label]), vecty.Data("testid", "sample"), vecty.Data("label", label))

@@ -53,7 +53,7 @@ type SaveBox struct {
 
 // Render implements vecty.Component.
 func (b *SaveBox) Render() vecty.ComponentOrHTML {
-	txt := saveText.In(b.Lang)
+	txt := saveText[b.Lang]
 	button := func(id, label string, enabled bool, f action.SaveFormat) *vecty.HTML {
 		return elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", id),
 			vecty.Property("disabled", !enabled), event.Click(func(*vecty.Event) { dispatcher.Dispatch(&action.Save{Format: f}) })),

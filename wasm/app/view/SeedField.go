@@ -31,7 +31,7 @@ type SeedField struct {
 
 // Render implements vecty.Component.
 func (f *SeedField) Render() vecty.ComponentOrHTML {
-	txt := seedText.In(f.Lang)
+	txt := seedText[f.Lang]
 	return elem.Div(vecty.Markup(vecty.Class("control", "seed")),
 		elem.Label(vecty.Markup(prop.For("ctl-seed")), vecty.Text(txt.Label)),
 		elem.Div(vecty.Markup(vecty.Class("inline")),

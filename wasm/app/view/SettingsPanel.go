@@ -59,7 +59,7 @@ type SettingsPanel struct {
 
 // Render implements vecty.Component.
 func (p *SettingsPanel) Render() vecty.ComponentOrHTML {
-	c, txt := p.State.Config, settingsText.In(p.Lang)
+	c, txt := p.State.Config, settingsText[p.Lang]
 	fix := func(key string) string { return fixed(p.State.Locked, key, p.Lang) }
 	hHint := txt.HHint
 	if c.Method == spec.Backprop {

@@ -50,7 +50,7 @@ type ShareBox struct {
 
 // Render implements vecty.Component.
 func (b *ShareBox) Render() vecty.ComponentOrHTML {
-	txt := shareText.In(b.Lang)
+	txt := shareText[b.Lang]
 	var copied string
 	switch {
 	case b.Copied.Done && b.Copied.OK:

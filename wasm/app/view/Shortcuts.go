@@ -59,7 +59,7 @@ type Shortcuts struct {
 
 // Render implements vecty.Component.
 func (s *Shortcuts) Render() vecty.ComponentOrHTML {
-	txt := shortcutsText.In(s.Lang)
+	txt := shortcutsText[s.Lang]
 	var rows vecty.List
 	for _, sc := range keys.List {
 		var ks vecty.List

@@ -67,7 +67,7 @@ func (l *StatusLine) Render() vecty.ComponentOrHTML {
 
 // text says what the run is doing.
 func (l *StatusLine) text() string {
-	txt, n := statusText.In(l.Lang), strconv.Itoa(l.Steps)
+	txt, n := statusText[l.Lang], strconv.Itoa(l.Steps)
 	switch l.Status {
 	case store.Running:
 		if l.PauseAt < l.Steps {

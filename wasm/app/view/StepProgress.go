@@ -50,7 +50,7 @@ type StepProgress struct {
 
 // Render implements vecty.Component.
 func (s *StepProgress) Render() vecty.ComponentOrHTML {
-	p, txt := s.Progress, stepProgressText.In(s.Lang)
+	p, txt := s.Progress, stepProgressText[s.Lang]
 	total := max(p.Total, s.Params)
 	text := txt.None
 	if p.Step > 0 {

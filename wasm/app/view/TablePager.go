@@ -41,7 +41,7 @@ type TablePager struct {
 
 // Render implements vecty.Component.
 func (p *TablePager) Render() vecty.ComponentOrHTML {
-	txt := tablePagerText.In(p.Lang)
+	txt := tablePagerText[p.Lang]
 	button := func(id, label string, to int, enabled bool) *vecty.HTML {
 		return elem.Button(vecty.Markup(vecty.Property("type", "button"), vecty.Data("testid", id),
 			vecty.Property("disabled", !enabled), event.Click(func(*vecty.Event) {

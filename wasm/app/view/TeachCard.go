@@ -81,7 +81,7 @@ func (c *TeachCard) State() string {
 
 // Render implements vecty.Component.
 func (c *TeachCard) Render() vecty.ComponentOrHTML {
-	txt, st := teachCardText.In(c.Lang), c.State()
+	txt, st := teachCardText[c.Lang], c.State()
 	return elem.Section(vecty.Markup(vecty.Class("teach-card", c.Class), vecty.Data("state", st), c.Hooks),
 		elem.Heading3(vecty.Text(c.Title)),
 		vecty.If(c.Lead != "", elem.Paragraph(vecty.Text(c.Lead))),

@@ -40,7 +40,7 @@ type TeachingSection struct {
 func (t *TeachingSection) Render() vecty.ComponentOrHTML {
 	s := t.Store
 	c, lang := s.Settings.Config, s.Lang()
-	txt, ready := teachingText.In(lang), s.TeachReady()
+	txt, ready := teachingText[lang], s.TeachReady()
 	return elem.Section(vecty.Markup(vecty.Class("teaching"), vecty.Data("testid", "teaching")),
 		elem.Heading2(vecty.Text(txt.Title)),
 		elem.Paragraph(vecty.Markup(vecty.Class("hint")), vecty.Text(txt.Lead)),

@@ -79,7 +79,7 @@ type WeightsPicture struct {
 
 // Render implements vecty.Component.
 func (w *WeightsPicture) Render() vecty.ComponentOrHTML {
-	txt, c, ws := weightsText.In(w.Lang), w.Config, w.Weights
+	txt, c, ws := weightsText[w.Lang], w.Config, w.Weights
 	rows, cols := tile.Shape(c.Size)
 	about := txt.Layout(format.Count(c.Hidden), format.Count(c.Size), strconv.Itoa(rows), strconv.Itoa(cols))
 	if rows != cols {
@@ -112,7 +112,7 @@ func (w *WeightsPicture) Render() vecty.ComponentOrHTML {
 // renderTiles lays out one WeightTile per hidden unit, the Wiggle view's
 // unit framed.
 func (w *WeightsPicture) renderTiles(rows, cols int) *vecty.HTML {
-	txt, c := weightsText.In(w.Lang), w.Config
+	txt, c := weightsText[w.Lang], w.Config
 	target := 48 // CSS pixels of a tile's longer side
 	if c.Hidden > 64 {
 		target = 32
@@ -136,7 +136,7 @@ func (w *WeightsPicture) renderTiles(rows, cols int) *vecty.HTML {
 
 // renderScale draws the colour scale, −m … 0 … +m, and says what it is.
 func (w *WeightsPicture) renderScale(m float64, step int) *vecty.HTML {
-	txt := weightsText.In(w.Lang)
+	txt := weightsText[w.Lang]
 	hex := func(c [3]byte) string {
 		const digits = "0123456789abcdef"
 		b := []byte{'#'}

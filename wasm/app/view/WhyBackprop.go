@@ -94,7 +94,7 @@ type WhyBackprop struct {
 
 // Render implements vecty.Component.
 func (w *WhyBackprop) Render() vecty.ComponentOrHTML {
-	txt, c := whyText.In(w.Lang), w.Config
+	txt, c := whyText[w.Lang], w.Config
 	p, b, s, h := c.Params(), c.Batch, c.Size, c.Hidden
 	evals := format.Count(2 * p)
 	forward := cost.Forward(c)                                          // flops of one forward pass
@@ -138,7 +138,7 @@ func forwardFormulas(c spec.Config) []formula {
 
 // backwardFormulas returns the backward pass of c's network.
 func backwardFormulas(c spec.Config, l text.Lang) []formula {
-	txt := whyText.In(l)
+	txt := whyText[l]
 	b, s, h := strconv.Itoa(c.Batch), strconv.Itoa(c.Size), strconv.Itoa(c.Hidden)
 	return []formula{
 		{"∂L/∂a2 = (softmax(a2) − onehot(t)) / B", b + "×2", txt.FromA2},

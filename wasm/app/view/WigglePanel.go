@@ -132,7 +132,7 @@ type WigglePanel struct {
 
 // Render implements vecty.Component.
 func (p *WigglePanel) Render() vecty.ComponentOrHTML {
-	txt, w, c := wiggleText.In(p.Lang), p.Wiggle, p.Config
+	txt, w, c := wiggleText[p.Lang], p.Wiggle, p.Config
 	card := &TeachCard{
 		Lang: p.Lang, Class: "wiggle", Hooks: vecty.Markup(vecty.Data("testid", "wiggle")),
 		Title: txt.Title, Lead: txt.Lead(format.Count(2 * c.Params())),
@@ -164,7 +164,7 @@ func (p *WigglePanel) Render() vecty.ComponentOrHTML {
 // renderTable shows every number of wiggle x, the two losses with the
 // leading digits they share greyed.
 func (p *WigglePanel) renderTable(x spec.Wiggle) *vecty.HTML {
-	txt := wiggleText.In(p.Lang)
+	txt := wiggleText[p.Lang]
 	lost := strconv.Itoa(x.DigitsLost)
 	row := func(col, quantity string, value vecty.MarkupOrChild, full string, extra ...vecty.Applyer) *vecty.HTML {
 		meaning := txt.Meanings[col]
@@ -207,7 +207,7 @@ func (p *WigglePanel) renderTable(x spec.Wiggle) *vecty.HTML {
 // renderTrail plots the quotient's relative error against h for each h
 // tried at this parameter and step, with the h chosen marked.
 func (p *WigglePanel) renderTrail() *vecty.HTML {
-	txt, w := wiggleText.In(p.Lang), p.Wiggle
+	txt, w := wiggleText[p.Lang], p.Wiggle
 	hs, errs := make([]float64, len(w.Trail)), make([]float64, len(w.Trail))
 	for i, x := range w.Trail {
 		hs[i], errs[i] = x.H, x.RelErr

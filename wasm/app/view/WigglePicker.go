@@ -81,7 +81,7 @@ type WigglePicker struct {
 
 // Render implements vecty.Component.
 func (w *WigglePicker) Render() vecty.ComponentOrHTML {
-	txt, c := wigglePickerText.In(w.Lang), w.Config
+	txt, c := wigglePickerText[w.Lang], w.Config
 	p := c.Param(w.Param)
 	options := make(vecty.List, len(spec.TensorNames))
 	for i, t := range spec.TensorNames {

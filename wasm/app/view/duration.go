@@ -21,5 +21,5 @@ var durationUnits = text.Table[format.Units]{
 
 // duration formats d for reading in language l: 2 min 10 s, 2分10秒.
 func duration(l text.Lang, d time.Duration) string {
-	return format.Duration(d, durationUnits.In(l))
+	return format.Duration(d, durationUnits[l])
 }

@@ -47,7 +47,7 @@ func pinnedRuns(pins []record.Run, c spec.Config, lang text.Lang) []pinnedRun {
 		}
 		label := strings.Join(parts, ", ")
 		if label == "" {
-			label = runsText.In(lang).Same
+			label = runsText[lang].Same
 		}
 		out[i] = pinnedRun{Label: label, Rows: p.Rows}
 	}
@@ -100,7 +100,7 @@ func runChart(title string, axes vecty.Component, lang text.Lang, saved bool, pi
 	if len(pins) == 0 {
 		return chart(title, axes, series...)
 	}
-	txt := runsText.In(lang)
+	txt := runsText[lang]
 	this := txt.This
 	if saved {
 		this = txt.Saved
