@@ -64,9 +64,9 @@ func (m *backprop) full(net *Network, batch Dataset) {
 		gb2[0] += d[0]
 		gb2[1] += d[1]
 	}
-	m.gW2.Mul(f.Z1.T(), m.dA2)
+	product(m.gW2, f.Z1, transposed, m.dA2, asIs)
 	m.plantW2()
-	m.dA1.Mul(m.dA2, net.W2.T())
+	product(m.dA1, m.dA2, asIs, net.W2, transposed)
 	prime := m.bug != SigmoidPrime
 	for r := range b {
 		d, z := m.dA1.RawRowView(r), f.Z1.RawRowView(r)
@@ -78,5 +78,5 @@ func (m *backprop) full(net *Network, batch Dataset) {
 		}
 	}
 	m.plantB1(gb1)
-	m.gW1.Mul(batch.X.T(), m.dA1)
+	product(m.gW1, batch.X, transposed, m.dA1, asIs)
 }

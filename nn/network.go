@@ -85,9 +85,9 @@ func (n *Network) Forward(f *Forward, x *mat.Dense) *Forward {
 	f.A1 = reuse(f.A1, b, n.Hidden)
 	f.Z1 = reuse(f.Z1, b, n.Hidden)
 	f.A2 = reuse(f.A2, b, Outputs)
-	f.A1.Mul(x, n.W1)
+	product(f.A1, x, asIs, n.W1, asIs)
 	biasSigmoid(f.Z1, f.A1, n.B1) // a1 += b1 row by row, z1 = σ(a1)
-	f.A2.Mul(f.Z1, n.W2)
+	product(f.A2, f.Z1, asIs, n.W2, asIs)
 	for r := range b {
 		a2 := f.A2.RawRowView(r)
 		a2[0] += n.B2[0]
