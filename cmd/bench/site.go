@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"bibun/internal/sitegen"
+	"bibun/internal/wasmdata"
 )
 
 // wasmFlags are the build flags of bibun.wasm, the Makefile's WASMFLAGS
@@ -18,7 +19,7 @@ var wasmFlags = []string{"-trimpath", "-ldflags=-s", "-gcflags=bibun/wasm/app/..
 
 // buildSite builds the page into a new temporary directory, as make build
 // does into site/: bibun.wasm (the one program of the page and its
-// workers), the page's own files from site/, Go's wasm_exec.js, simd.js
+// workers, its data segments merged as cmd/wasmmerge does), the page's own files from site/, Go's wasm_exec.js, simd.js
 // and simd.wasm from nn/simd, then what sitegen writes (index.html, og.png,
 // sw.js). It leaves site/ alone (the browser tests of others may be serving
 // it). The caller removes the directory.
@@ -33,6 +34,10 @@ func buildSite(goCmd, root string) (string, error) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		os.RemoveAll(dir)
 		return "", fmt.Errorf("building wasm/app: %v: %s", err, lastLines(string(out), 3))
+	}
+	if err := wasmdata.MergeFile(filepath.Join(dir, "bibun.wasm")); err != nil {
+		os.RemoveAll(dir)
+		return "", err
 	}
 	var files []string
 	for _, pattern := range []string{"*.html", "*.css", "*.js", "*.svg", "*.png", "*.json"} {
