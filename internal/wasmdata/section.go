@@ -64,14 +64,14 @@ func (r *reader) segment() (Segment, error) {
 	if flag != activeMemory0 {
 		return Segment{}, fmt.Errorf("flag %d: only active segments of memory 0 are supported", flag)
 	}
-	if op, err := r.take(1); err != nil || op[0] != opI32Const {
+	if op, err := r.byte(); err != nil || op != opI32Const {
 		return Segment{}, errors.New("its offset is not an i32.const")
 	}
 	off, err := r.s32()
 	if err != nil {
 		return Segment{}, err
 	}
-	if end, err := r.take(1); err != nil || end[0] != opEnd {
+	if end, err := r.byte(); err != nil || end != opEnd {
 		return Segment{}, errors.New("its offset is not a lone i32.const")
 	}
 	n, err := r.u32()
@@ -97,26 +97,24 @@ func (r *reader) take(n int) ([]byte, error) {
 
 // u32 reads an unsigned LEB128 number of at most 32 bits.
 func (r *reader) u32() (uint32, error) {
-	var v uint64
-	for shift := 0; shift < 35; shift += 7 {
-		if r.i >= len(r.b) {
-			return 0, errShort
-		}
-		c := r.b[r.i]
-		r.i++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			if v > 1<<32-1 {
-				return 0, errors.New("a number over 32 bits")
-			}
-			return uint32(v), nil
-		}
+	v, err := r.leb(false)
+	if err == nil && (v < 0 || v > 1<<32-1) {
+		err = errors.New("a number over 32 bits")
 	}
-	return 0, errors.New("a number over 5 bytes")
+	return uint32(v), err
 }
 
 // s32 reads a signed LEB128 number of at most 32 bits.
 func (r *reader) s32() (int32, error) {
+	v, err := r.leb(true)
+	if err == nil && (v < -1<<31 || v > 1<<31-1) {
+		err = errors.New("a number over 32 bits")
+	}
+	return int32(v), err
+}
+
+// leb reads a LEB128 number of at most 5 bytes, sign-extended if signed.
+func (r *reader) leb(signed bool) (int64, error) {
 	var v int64
 	for shift := 0; shift < 35; shift += 7 {
 		if r.i >= len(r.b) {
@@ -126,16 +124,37 @@ func (r *reader) s32() (int32, error) {
 		r.i++
 		v |= int64(c&0x7f) << shift
 		if c < 0x80 {
-			if shift+7 < 64 && c&0x40 != 0 {
-				v |= -1 << (shift + 7) // sign-extend
+			if signed && c&0x40 != 0 {
+				v |= -1 << (shift + 7)
 			}
-			if v < -1<<31 || v > 1<<31-1 {
-				return 0, errors.New("a number over 32 bits")
-			}
-			return int32(v), nil
+			return v, nil
 		}
 	}
 	return 0, errors.New("a number over 5 bytes")
+}
+
+// section reads a section: its id and its body.
+func (r *reader) section() (id byte, body []byte, err error) {
+	if id, err = r.byte(); err != nil {
+		return 0, nil, err
+	}
+	n, err := r.u32()
+	if err != nil {
+		return 0, nil, err
+	}
+	if body, err = r.take(int(n)); err != nil {
+		return 0, nil, fmt.Errorf("section %d: %w", id, err)
+	}
+	return id, body, nil
+}
+
+// byte reads a byte.
+func (r *reader) byte() (byte, error) {
+	b, err := r.take(1)
+	if err != nil {
+		return 0, err
+	}
+	return b[0], nil
 }
 
 // uleb appends v as unsigned LEB128.

@@ -66,15 +66,9 @@ func Merge(module []byte, gap int) ([]byte, error) {
 	out := append([]byte(nil), magic...)
 	r := reader{b: module, i: len(magic)}
 	for r.i < len(r.b) {
-		id := r.b[r.i]
-		r.i++
-		size, err := r.u32()
+		id, body, err := r.section()
 		if err != nil {
-			return nil, err
-		}
-		body, err := r.take(int(size))
-		if err != nil {
-			return nil, fmt.Errorf("wasmdata: section %d: %w", id, err)
+			return nil, fmt.Errorf("wasmdata: %w", err)
 		}
 		switch id {
 		case dataCountSection:

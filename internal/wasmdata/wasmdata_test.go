@@ -40,13 +40,7 @@ func dataOf(t *testing.T, module []byte) []Segment {
 	t.Helper()
 	r := reader{b: module, i: len(magic)}
 	for r.i < len(r.b) {
-		id := r.b[r.i]
-		r.i++
-		n, err := r.u32()
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := r.take(int(n))
+		id, body, err := r.section()
 		if err != nil {
 			t.Fatal(err)
 		}
