@@ -182,6 +182,25 @@ func (d *decoder) fail(e *Error) {
 	}
 }
 
+// objects calls each with every element of obj's field key, an array of
+// objects with at most most elements (want says how many, for the
+// notice), and with the path of the element's fields. It reports whether
+// every element was read without error.
+func (d *decoder) objects(obj value, key, path string, most int, want string, each func(v value, path string)) bool {
+	list, ok := d.member(obj, key, path, jsonArray)
+	if !ok {
+		return false
+	}
+	for i, v := range list.items {
+		if v.kind != jsonObject || i >= most {
+			d.fail(&Error{Kind: OutOfRange, Field: path + key, Value: strconv.Itoa(len(list.items)), Want: want})
+			return false
+		}
+		each(v, path+key+"["+strconv.Itoa(i+1)+"].")
+	}
+	return d.err == nil
+}
+
 // member returns field key of object obj, of kind k, or fails (Missing).
 func (d *decoder) member(obj value, key, path string, k kind) (value, bool) {
 	if d.err != nil {
@@ -381,28 +400,18 @@ func (d *decoder) check(obj value, path string) *msg.GradientChecked {
 	if d.err == nil && c.Method != spec.Numerical && c.Method != spec.Incremental {
 		d.fail(&Error{Kind: OutOfRange, Field: p + "method", Value: shown(string(c.Method)), Want: "numerical, incremental"})
 	}
-	tensors, ok := d.member(obj, "tensors", p, jsonArray)
-	if !ok {
-		return nil
-	}
 	c.Tensors = []msg.TensorCheck{}
-	for i, t := range tensors.items {
-		tp := p + "tensors[" + strconv.Itoa(i+1) + "]."
-		if t.kind != jsonObject || i >= 4 {
-			d.fail(&Error{Kind: OutOfRange, Field: p + "tensors", Value: strconv.Itoa(len(tensors.items)), Want: "4"})
-			return nil
-		}
+	if !d.objects(obj, "tensors", p, 4, "4", func(t value, tp string) {
 		c.Tensors = append(c.Tensors, msg.TensorCheck{
 			Name:      d.text(t, "name", tp),
 			Params:    d.integer(t, "params", tp, 0, math.MaxInt32),
 			RelErr:    d.real(t, "rel_err", tp, 0, math.MaxFloat64),
 			MaxRelErr: d.real(t, "max_rel_err", tp, 0, math.MaxFloat64),
 		})
-	}
-	c.Done, c.Total = 1, 1
-	if d.err != nil {
+	}) {
 		return nil
 	}
+	c.Done, c.Total = 1, 1
 	return c
 }
 
@@ -417,23 +426,13 @@ func (d *decoder) sweep(obj value, path string) *msg.HSwept {
 		Step:   d.integer(obj, "step", p, 0, spec.MaxSteps),
 		Params: d.integer(obj, "params", p, 0, math.MaxInt32),
 	}
-	points, ok := d.member(obj, "points", p, jsonArray)
-	if !ok {
-		return nil
-	}
-	for i, pt := range points.items {
-		pp := p + "points[" + strconv.Itoa(i+1) + "]."
-		if pt.kind != jsonObject || i >= 64 {
-			d.fail(&Error{Kind: OutOfRange, Field: p + "points", Value: strconv.Itoa(len(points.items)), Want: "0–64"})
-			return nil
-		}
+	if !d.objects(obj, "points", p, 64, "0–64", func(pt value, pp string) {
 		s.H = append(s.H, d.real(pt, "h", pp, 0, 1))
 		s.Err = append(s.Err, d.real(pt, "rel_err", pp, 0, math.MaxFloat64))
-	}
-	s.Total = len(s.H)
-	if d.err != nil {
+	}) {
 		return nil
 	}
+	s.Total = len(s.H)
 	return s
 }
 
@@ -445,16 +444,7 @@ func (d *decoder) cost(obj value, path string) *msg.CostMeasured {
 	}
 	p := path + "."
 	c := &msg.CostMeasured{Slopes: map[spec.Method]float64{}}
-	points, ok := d.member(obj, "points", p, jsonArray)
-	if !ok {
-		return nil
-	}
-	for i, pt := range points.items {
-		pp := p + "points[" + strconv.Itoa(i+1) + "]."
-		if pt.kind != jsonObject || i >= 256 {
-			d.fail(&Error{Kind: OutOfRange, Field: p + "points", Value: strconv.Itoa(len(points.items)), Want: "0–256"})
-			return nil
-		}
+	read := d.objects(obj, "points", p, 256, "0–256", func(pt value, pp string) {
 		cp := msg.CostPoint{
 			Method: spec.Method(d.text(pt, "method", pp)),
 			Size:   d.integer(pt, "size", pp, spec.MinSize, spec.MaxSize),
@@ -466,6 +456,9 @@ func (d *decoder) cost(obj value, path string) *msg.CostMeasured {
 			d.fail(&Error{Kind: OutOfRange, Field: pp + "method", Value: shown(string(cp.Method)), Want: "numerical, incremental, backprop"})
 		}
 		c.Points = append(c.Points, cp)
+	})
+	if !read {
+		return nil
 	}
 	if slopes, ok := d.member(obj, "slopes", p, jsonObject); ok {
 		for _, m := range spec.Methods {

@@ -246,12 +246,8 @@ func (w *writer) writeCheck(c *msg.GradientChecked) {
 	w.key(", ", "sampled")
 	w.raw(map[bool]string{true: "true", false: "false"}[c.Sampled])
 	w.key(", ", "tensors")
-	w.raw("[")
-	for i, t := range c.Tensors {
-		if i > 0 {
-			w.raw(", ")
-		}
-		w.raw("{")
+	w.objects(len(c.Tensors), func(i int) {
+		t := c.Tensors[i]
 		w.key("", "name")
 		w.str(t.Name)
 		w.key(", ", "params")
@@ -260,9 +256,8 @@ func (w *writer) writeCheck(c *msg.GradientChecked) {
 		w.num(zeroIfNot(t.RelErr))
 		w.key(", ", "max_rel_err")
 		w.num(zeroIfNot(t.MaxRelErr))
-		w.raw("}")
-	}
-	w.raw("]}")
+	})
+	w.raw("}")
 }
 
 func (w *writer) writeSweep(s *msg.HSwept) {
@@ -272,30 +267,20 @@ func (w *writer) writeSweep(s *msg.HSwept) {
 	w.key(", ", "params")
 	w.int(s.Params)
 	w.key(", ", "points")
-	w.raw("[")
-	for i := range min(len(s.H), len(s.Err)) {
-		if i > 0 {
-			w.raw(", ")
-		}
-		w.raw("{")
+	w.objects(min(len(s.H), len(s.Err)), func(i int) {
 		w.key("", "h")
 		w.num(zeroIfNot(s.H[i]))
 		w.key(", ", "rel_err")
 		w.num(zeroIfNot(s.Err[i]))
-		w.raw("}")
-	}
-	w.raw("]}")
+	})
+	w.raw("}")
 }
 
 func (w *writer) writeCost(c *msg.CostMeasured) {
 	w.raw("{")
 	w.key("", "points")
-	w.raw("[")
-	for i, p := range c.Points {
-		if i > 0 {
-			w.raw(", ")
-		}
-		w.raw("{")
+	w.objects(len(c.Points), func(i int) {
+		p := c.Points[i]
 		w.key("", "method")
 		w.str(string(p.Method))
 		w.key(", ", "size")
@@ -306,9 +291,7 @@ func (w *writer) writeCost(c *msg.CostMeasured) {
 		w.int(p.Params)
 		w.key(", ", "ms")
 		w.num(zeroIfNot(p.Ms))
-		w.raw("}")
-	}
-	w.raw("]")
+	})
 	w.key(", ", "slopes")
 	w.raw("{")
 	n := 0
@@ -324,6 +307,21 @@ func (w *writer) writeCost(c *msg.CostMeasured) {
 		}
 	}
 	w.raw("}}")
+}
+
+// objects writes a list of n objects on one line, each's fields written by
+// fields(i): [{…}, {…}].
+func (w *writer) objects(n int, fields func(i int)) {
+	w.raw("[")
+	for i := range n {
+		if i > 0 {
+			w.raw(", ")
+		}
+		w.raw("{")
+		fields(i)
+		w.raw("}")
+	}
+	w.raw("]")
 }
 
 // zeroIfNot returns x, or 0 if x is not a finite number, which JSON cannot
