@@ -4,10 +4,6 @@ package main
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -17,28 +13,16 @@ import (
 // vecty's copy of it after each render holds the copy before, and every
 // render of it stays in memory while the page is open.
 func TestEveryComponentCopies(t *testing.T) {
-	files, err := filepath.Glob("view/*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
 	components := map[string]string{} // type name → file
 	copies := map[string]bool{}
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, f := range views(t) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.TypeSpec:
 				if st, ok := n.Type.(*ast.StructType); ok {
 					for _, field := range st.Fields.List {
 						if sel, ok := field.Type.(*ast.SelectorExpr); ok && len(field.Names) == 0 && sel.Sel.Name == "Core" {
-							components[n.Name.Name] = filepath.Base(path)
+							components[n.Name.Name] = name
 						}
 					}
 				}

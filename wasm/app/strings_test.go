@@ -4,9 +4,7 @@ package main
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,20 +25,8 @@ import (
 //     for a function, the text it adds around its arguments, in each of
 //     its returns, must.
 func TestStringTables(t *testing.T) {
-	files, err := filepath.Glob("view/*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
 	tables := 0
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, f := range views(t) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			spec, ok := n.(*ast.ValueSpec)
 			if !ok || len(spec.Values) != 1 {
@@ -58,7 +44,7 @@ func TestStringTables(t *testing.T) {
 				return true
 			}
 			tables++
-			checkTable(t, filepath.Base(path)+": "+spec.Names[0].Name, idx.Index, lit)
+			checkTable(t, name+": "+spec.Names[0].Name, idx.Index, lit)
 			return false
 		})
 	}
