@@ -337,7 +337,7 @@ func TestFindTheBug(t *testing.T) {
 				t.Errorf("the line marked broken is %q, want %q", got, right)
 			}
 			rows := run(t, with(golden[1].Link, "bug="+string(bug)), 3)
-			if rows[1].Values[browser.ColLoss] == golden[1].Rows[1].Loss {
+			if rows[1].Values[browser.ColLoss] == golden[1].Rows[1].Values[browser.ColLoss] {
 				t.Errorf("a backprop run with %s has the right run's loss at step 2", bug)
 			}
 			noConsoleErrors(t, con)

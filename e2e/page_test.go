@@ -3,18 +3,15 @@
 package e2e
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"bibun/internal/browser"
+	"bibun/internal/engines"
 )
 
 // article is the link of the article's settings; with sets keys in a link.
@@ -111,51 +108,15 @@ func TestDeterminism(t *testing.T) {
 	}
 }
 
-// goldenRow is a row of nn/testdata/golden.json: values as
-// strconv.FormatFloat(x, 'g', -1, 64), as the page's data-value.
-type goldenRow struct {
-	Method   string `json:"method"` // in the single-run form only
-	Step     int    `json:"step"`
-	Loss     string `json:"loss"`
-	TrainAcc string `json:"train_acc"`
-	TestAcc  string `json:"test_acc"`
-	Evals    string `json:"evals"`
-}
-
-// goldenRun is one run: the link that configures it and its rows.
-type goldenRun struct {
-	Link string      `json:"link"`
-	Rows []goldenRow `json:"rows"`
-}
-
-// readGolden reads the golden runs of the nn package, in either form: a
-// list of runs ({"runs": [{"link", "rows"}]}) or one run ({"config",
-// "rows"}). It skips the test if the file is absent.
-func readGolden(t *testing.T) []goldenRun {
+// readGolden reads the golden runs of the nn package (internal/engines
+// reads them for the other engines too).
+func readGolden(t *testing.T) []engines.Golden {
 	t.Helper()
-	const path = "../nn/testdata/golden.json"
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skip(path + " is absent: the nn package writes it (go test ./nn -run Golden -update)")
-	}
+	runs, err := engines.ReadGolden("../nn/testdata/golden.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var f struct {
-		Runs   []goldenRun `json:"runs"`
-		Config string      `json:"config"`
-		Rows   []goldenRow `json:"rows"`
-	}
-	if err := json.Unmarshal(b, &f); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	if f.Config != "" {
-		f.Runs = append(f.Runs, goldenRun{Link: f.Config, Rows: f.Rows})
-	}
-	if len(f.Runs) == 0 {
-		t.Fatalf("%s holds no run", path)
-	}
-	return f.Runs
+	return runs
 }
 
 func TestGolden(t *testing.T) {
@@ -172,23 +133,15 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// checkGolden reports every reproducible cell of rows that differs from
-// the golden run g.
-func checkGolden(t *testing.T, rows []browser.Row, g goldenRun) {
+// checkGolden reports every reproducible cell of rows, the first of a
+// page's table, that differs from the golden run g.
+func checkGolden(t *testing.T, rows []browser.Row, g engines.Golden) {
 	t.Helper()
-	for i, want := range g.Rows {
-		got := rows[i]
-		if got.Step != want.Step {
-			t.Fatalf("row %d: step %d, golden step %d", i+1, got.Step, want.Step)
-		}
-		for _, c := range []struct{ col, want string }{
-			{browser.ColLoss, want.Loss}, {browser.ColTrainAcc, want.TrainAcc},
-			{browser.ColTestAcc, want.TestAcc}, {browser.ColEvals, want.Evals},
-		} {
-			if col, w := c.col, c.want; got.Values[col] != w {
-				t.Errorf("step %d, %s: the page shows %q, the golden table %q", want.Step, col, got.Values[col], w)
-			}
-		}
+	if len(rows) > len(g.Rows) {
+		rows = rows[:len(g.Rows)]
+	}
+	for _, d := range g.Differences("the page", rows) {
+		t.Error(d)
 	}
 }
 
