@@ -52,16 +52,16 @@ var (
 
 // methods are the three ways to the same gradient, each with the time one
 // step of the article's settings took in Chromium with one worker (the
-// README's benchmark table, make bench of 2026-11-28) and its colour in the
+// README's benchmark table, make bench of 2026-11-30) and its colour in the
 // page's cost chart. The picture shows their ratio, not the digits.
 var methods = []struct {
 	name, step string
 	seconds    float64
 	color      color.RGBA
 }{
-	{"backprop", "6 ms a step", 0.0061, teal},
-	{"incremental", "0.1 s a step", 0.100, color.RGBA{0x7b, 0x5e, 0xa7, 0xff}},
-	{"numerical", "46 s a step", 45.8, color.RGBA{0xb3, 0x26, 0x1e, 0xff}},
+	{"backprop", "0.5 ms a step", 0.0005, teal},
+	{"incremental", "20 ms a step", 0.020, color.RGBA{0x7b, 0x5e, 0xa7, 0xff}},
+	{"numerical", "6.4 s a step", 6.42, color.RGBA{0xb3, 0x26, 0x1e, 0xff}},
 }
 
 // WriteOG draws the preview picture into site/og.png.
@@ -100,7 +100,7 @@ func drawOG() *image.RGBA {
 	// The chart: loss against the time the steps took, log scale.
 	write(m, small, muted, left, 408, "the same 15 steps, three ways to the gradient: time taken in the browser (log scale) →")
 	plot := image.Rect(left, 424, right, 558)
-	const decade0, decade1 = -2.5, 3.0 // log10 seconds at the plot's edges
+	const decade0, decade1 = -3.5, 2.2 // log10 seconds at the plot's edges: 0.3 ms, 160 s
 	xOf := func(seconds float64) float64 {
 		return float64(plot.Min.X) + (math.Log10(seconds)-decade0)/(decade1-decade0)*float64(plot.Dx())
 	}
@@ -109,8 +109,8 @@ func drawOG() *image.RGBA {
 		return float64(plot.Min.Y) + (loss0-loss)/(loss0-loss1)*float64(plot.Dy())
 	}
 	fill(m, image.Rect(plot.Min.X, plot.Max.Y+4, plot.Max.X, plot.Max.Y+6), rule)
-	for d, tick := range []string{"10 ms", "0.1 s", "1 s", "10 s", "100 s", "1000 s"} {
-		x := int(math.Round(xOf(math.Pow(10, float64(d-2)))))
+	for d, tick := range []string{"1 ms", "10 ms", "0.1 s", "1 s", "10 s", "100 s"} {
+		x := int(math.Round(xOf(math.Pow(10, float64(d-3)))))
 		fill(m, image.Rect(x-1, plot.Max.Y+6, x+1, plot.Max.Y+14), rule)
 		write(m, small, muted, x-width(small, tick)/2, plot.Max.Y+40, tick)
 	}
