@@ -131,8 +131,12 @@ func TestResetDuringNumericalStep(t *testing.T) {
 // TestPauseResume: a run paused after a few steps and run again to the end
 // gives the same table, digit for digit, as a run left alone.
 func TestPauseResume(t *testing.T) {
-	link := with(article, "steps=8", "workers=2")
-	alone := run(t, link, 8)
+	// 40 steps of some 20 ms each: room for the click after step 3 to land
+	// well before the end, however busy the machine (8 steps were once all
+	// taken before it).
+	const steps = 40
+	link := with(article, "steps="+strconv.Itoa(steps), "workers=2")
+	alone := run(t, link, steps)
 
 	tab, con := open(t, link)
 	click(t, tab, "run")
@@ -144,14 +148,14 @@ func TestPauseResume(t *testing.T) {
 	if s, n := state(t, tab), rowCount(t, tab); s != "paused" || n != at {
 		t.Fatalf("after pausing at step %d, with nothing owed: state %s, %d rows", at, s, n)
 	}
-	t.Logf("paused after step %d of 8", at)
-	if at >= 8 {
+	t.Logf("paused after step %d of %d", at, steps)
+	if at >= steps {
 		t.Fatalf("the run reached its end before the pause")
 	}
 	click(t, tab, "run")
 	waitState(t, tab, "done")
 	paused := readTable(t, tab)
-	checkSteps(t, paused, 8)
+	checkSteps(t, paused, steps)
 	sameTables(t, "the run left alone", alone, "the run paused at step "+strconv.Itoa(at), paused, browser.ColGradMs)
 	noConsoleErrors(t, con)
 }
