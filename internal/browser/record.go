@@ -88,16 +88,23 @@ func (t *Tab) OpenFile(path string) error {
 // DropFile drops a file named name holding data on the page's body, as a
 // visitor dragging it from their desktop would (a drop event carrying it).
 func (t *Tab) DropFile(name string, data []byte) error {
-	_, err := Eval[bool](t, `(() => {
-		const text = atob(`+Quote(base64.StdEncoding.EncodeToString(data))+`);
+	_, err := Eval[bool](t, DropFileExpr(name, data))
+	return err
+}
+
+// DropFileExpr is a JavaScript expression, true once evaluated, that drops
+// a file named name holding data on the page's body: DropFile's, for any
+// engine (package internal/engines).
+func DropFileExpr(name string, data []byte) string {
+	return `(() => {
+		const text = atob(` + Quote(base64.StdEncoding.EncodeToString(data)) + `);
 		const bytes = Uint8Array.from(text, c => c.charCodeAt(0));
 		const files = new DataTransfer();
-		files.items.add(new File([bytes], `+Quote(name)+`, {type: 'application/json'}));
+		files.items.add(new File([bytes], ` + Quote(name) + `, {type: 'application/json'}));
 		for (const type of ['dragenter', 'dragover', 'drop'])
 			document.body.dispatchEvent(new DragEvent(type, {dataTransfer: files, bubbles: true, cancelable: true}));
 		return true;
-	})()`)
-	return err
+	})()`
 }
 
 // Print makes the tab show itself as printed (CSS print media), or as on
