@@ -5,6 +5,10 @@
 //	go run ./cmd/shot -url 'http://localhost:8080/#v=1' -w 390 -h 844 -mobile \
 //		-do "document.querySelector('[data-testid=run]').click()" \
 //		-until "document.querySelector('[data-testid=status]').dataset.state=='done'" -o phone.png
+//
+// With -engine firefox or webkit it takes the viewport in that engine
+// instead (package internal/engines; WebKit under xvfb-run): no -mobile,
+// -full or -el there.
 package main
 
 import (
@@ -32,7 +36,15 @@ func main() {
 	out := flag.String("o", "shot.png", "where to write the PNG")
 	pause := flag.Duration("sleep", 0, "wait this long more before the screenshot (for a frame the page cannot see into)")
 	ready := flag.Bool("ready", true, "wait for the page's window.bibunReady (false for a page that frames bibun)")
+	engine := flag.String("engine", "chromium", "the browser engine: chromium, firefox or webkit")
 	flag.Parse()
+	if *engine != "chromium" {
+		if *mobile || *full || *el != "" || *inject != "" {
+			log.Fatalf("-engine %s takes the viewport only: no -mobile, -full, -el or -inject", *engine)
+		}
+		check(shotIn(*engine, *url, *w, *h, *ready, *do, *until, *print, *pause, *out))
+		return
+	}
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,

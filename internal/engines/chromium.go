@@ -114,4 +114,17 @@ func (p *chromiumTab) Errors() ([]string, bool) {
 	return append([]string(nil), p.errs...), true
 }
 
+func (p *chromiumTab) Resize(ctx context.Context, width, height int) error {
+	ctx, cancel := p.within(ctx)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height)))
+	return err
+}
+
+func (p *chromiumTab) Screenshot(ctx context.Context) ([]byte, error) {
+	ctx, cancel := p.within(ctx)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
+}
+
 func (p *chromiumTab) Close() { p.tab.Close() }

@@ -33,6 +33,11 @@ type Page interface {
 	// since the tab opened (console.error, uncaught exceptions); seen is
 	// false when the engine's protocol cannot see them.
 	Errors() (errs []string, seen bool)
+	// Resize sets the tab's viewport to about width × height CSS pixels
+	// (WebKit's classic WebDriver sizes the window, bars and all).
+	Resize(ctx context.Context, width, height int) error
+	// Screenshot returns a PNG of what the tab shows in its viewport.
+	Screenshot(ctx context.Context) ([]byte, error)
 	// Close closes the tab.
 	Close()
 }

@@ -130,6 +130,14 @@ func (t *firefoxTab) Navigate(ctx context.Context, url string) error {
 	return nil
 }
 
+func (t *firefoxTab) Resize(ctx context.Context, width, height int) error {
+	return t.b.conn.SetViewport(ctx, t.bc, width, height)
+}
+
+func (t *firefoxTab) Screenshot(ctx context.Context) ([]byte, error) {
+	return t.b.conn.Screenshot(ctx, t.bc)
+}
+
 func (t *firefoxTab) EvalString(ctx context.Context, expression string) (string, error) {
 	v, err := t.b.conn.Evaluate(ctx, t.bc, expression)
 	if err != nil {

@@ -19,9 +19,11 @@ type fakePage struct {
 	clicked []string
 }
 
-func (f *fakePage) Navigate(context.Context, string) error { return nil }
-func (f *fakePage) Errors() ([]string, bool)               { return nil, false }
-func (f *fakePage) Close()                                 {}
+func (f *fakePage) Navigate(context.Context, string) error     { return nil }
+func (f *fakePage) Errors() ([]string, bool)                   { return nil, false }
+func (f *fakePage) Close()                                     {}
+func (f *fakePage) Resize(context.Context, int, int) error     { return nil }
+func (f *fakePage) Screenshot(context.Context) ([]byte, error) { return nil, nil }
 
 func (f *fakePage) Click(_ context.Context, id string) error {
 	f.clicked = append(f.clicked, id)

@@ -167,6 +167,14 @@ func (t *webkitTab) Navigate(ctx context.Context, url string) error {
 	return nil
 }
 
+func (t *webkitTab) Resize(ctx context.Context, width, height int) error {
+	return t.s.SetWindowSize(ctx, width, height)
+}
+
+func (t *webkitTab) Screenshot(ctx context.Context) ([]byte, error) {
+	return t.s.Screenshot(ctx)
+}
+
 func (t *webkitTab) EvalString(ctx context.Context, expression string) (string, error) {
 	raw, err := t.s.Execute(ctx, `return (`+expression+`);`)
 	if err != nil {

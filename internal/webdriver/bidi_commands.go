@@ -2,6 +2,7 @@ package webdriver
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 )
@@ -44,6 +45,25 @@ func (c *Conn) CloseContext(ctx context.Context, bc string) error {
 // event.
 func (c *Conn) Navigate(ctx context.Context, bc, url string) error {
 	return c.Call(ctx, "browsingContext.navigate", map[string]any{"context": bc, "url": url, "wait": "complete"}, nil)
+}
+
+// SetViewport sets the viewport of the tab bc to width × height CSS
+// pixels.
+func (c *Conn) SetViewport(ctx context.Context, bc string, width, height int) error {
+	return c.Call(ctx, "browsingContext.setViewport", map[string]any{
+		"context": bc, "viewport": map[string]int{"width": width, "height": height},
+	}, nil)
+}
+
+// Screenshot returns a PNG of what the tab bc shows in its viewport.
+func (c *Conn) Screenshot(ctx context.Context, bc string) ([]byte, error) {
+	var shot struct {
+		Data string `json:"data"`
+	}
+	if err := c.Call(ctx, "browsingContext.captureScreenshot", map[string]any{"context": bc}, &shot); err != nil {
+		return nil, err
+	}
+	return base64.StdEncoding.DecodeString(shot.Data)
 }
 
 // RemoteValue is a script's value as BiDi serializes it: its type

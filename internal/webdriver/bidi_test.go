@@ -52,6 +52,13 @@ func fakeBiDi(t *testing.T) string {
 					continue
 				}
 				send(`{"type":"success","id":` + string(id) + `,"result":{"type":"success","realm":"r","result":{"type":"string","value":"[1,2]"}}}`)
+			case "browsingContext.setViewport":
+				if !strings.Contains(string(cmd.Params), `"viewport":{"height":844,"width":390}`) {
+					t.Errorf("setViewport with %s", cmd.Params)
+				}
+				send(`{"type":"success","id":` + string(id) + `,"result":{}}`)
+			case "browsingContext.captureScreenshot":
+				send(`{"type":"success","id":` + string(id) + `,"result":{"data":"iVBORw0KGgo="}}`)
 			case "log.me":
 				send(`{"type":"event","method":"log.entryAdded","params":{"type":"javascript","level":"error","text":"TypeError: x","source":{"realm":"r"},"stackTrace":{"callFrames":[{"url":"/app.js","lineNumber":9}]}}}`)
 				send(`{"type":"success","id":` + string(id) + `,"result":{}}`)
@@ -88,6 +95,13 @@ func TestConn(t *testing.T) {
 	var s string
 	if err := json.Unmarshal(v.Value, &s); v.Type != "string" || err != nil || s != "[1,2]" {
 		t.Errorf("Evaluate = %+v, want the string [1,2]", v)
+	}
+
+	if err := c.SetViewport(ctx, "bc", 390, 844); err != nil {
+		t.Error(err)
+	}
+	if png, err := c.Screenshot(ctx, "bc"); err != nil || string(png) != "\x89PNG\r\n\x1a\n" {
+		t.Errorf("Screenshot = %q, %v; want the PNG signature the fake sends", png, err)
 	}
 
 	var e *Error

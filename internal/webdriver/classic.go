@@ -3,6 +3,7 @@ package webdriver
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -96,6 +97,22 @@ func (s *Session) FindElement(ctx context.Context, selector string) (string, err
 // mouse, as a user would.
 func (s *Session) Click(ctx context.Context, element string) error {
 	return s.Do(ctx, http.MethodPost, "/element/"+element+"/click", nil, nil)
+}
+
+// SetWindowSize sets the size of the current window, in CSS pixels, as
+// far as the window manager allows; the page's viewport is what the
+// window's frame and bars leave of it.
+func (s *Session) SetWindowSize(ctx context.Context, width, height int) error {
+	return s.Do(ctx, http.MethodPost, "/window/rect", map[string]int{"width": width, "height": height}, nil)
+}
+
+// Screenshot returns a PNG of the current window's viewport.
+func (s *Session) Screenshot(ctx context.Context) ([]byte, error) {
+	var b64 string
+	if err := s.Do(ctx, http.MethodGet, "/screenshot", nil, &b64); err != nil {
+		return nil, err
+	}
+	return base64.StdEncoding.DecodeString(b64)
 }
 
 // Delete ends the session; the remote end closes its browser.

@@ -39,6 +39,10 @@ func (f *fakeDriver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(200, `{"sessionId":"s1","capabilities":{"browserName":"MiniBrowser","browserVersion":"2.50.6"}}`)
 	case "POST /session/s1/url", "POST /session/s1/element/e1/click", "DELETE /session/s1":
 		answer(200, `null`)
+	case "POST /session/s1/window/rect":
+		answer(200, `{"x":0,"y":0,"width":390,"height":844}`)
+	case "GET /session/s1/screenshot":
+		answer(200, `"iVBORw0KGgo="`)
 	case "POST /session/s1/execute/sync":
 		if strings.Contains(params["script"].(string), "throw") {
 			answer(500, `{"error":"javascript error","message":"Error: boom","stacktrace":""}`)
@@ -86,6 +90,12 @@ func TestSession(t *testing.T) {
 	if err := s.Click(ctx, el); err != nil {
 		t.Error(err)
 	}
+	if err := s.SetWindowSize(ctx, 390, 844); err != nil {
+		t.Error(err)
+	}
+	if png, err := s.Screenshot(ctx); err != nil || string(png) != "\x89PNG\r\n\x1a\n" {
+		t.Errorf("Screenshot = %q, %v; want the PNG signature the fake sends", png, err)
+	}
 	if err := s.Delete(ctx); err != nil {
 		t.Error(err)
 	}
@@ -97,6 +107,8 @@ func TestSession(t *testing.T) {
 		`POST /session/s1/execute/sync {"args":[1],"script":"return {sum: arguments[0] + 2}"}`,
 		`POST /session/s1/element {"using":"css selector","value":"#run"}`,
 		`POST /session/s1/element/e1/click {}`,
+		`POST /session/s1/window/rect {"height":844,"width":390}`,
+		`GET /session/s1/screenshot`,
 		`DELETE /session/s1`,
 	}
 	if !slices.Equal(fake.sent, want) {
