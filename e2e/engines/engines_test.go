@@ -61,7 +61,8 @@ func TestMain(m *testing.M) {
 // nn/testdata/golden.json with 1 worker and with 2: each table must equal
 // the golden one to the last digit, and so each other. Then the article's
 // settings with 2 workers, as a visitor first sees them, timed for the log.
-// Between them, the run's record: saved, pinned, opened and verified.
+// Between them, the run's record (saved, pinned, opened and verified) and
+// the charts drawn at a phone's size.
 func TestEngines(t *testing.T) {
 	golden, err := engines.ReadGolden("../../nn/testdata/golden.json")
 	if err != nil {
@@ -92,6 +93,7 @@ func TestEngines(t *testing.T) {
 				})
 			}
 			t.Run("record", func(t *testing.T) { record(t, b, golden[1].Link) })
+			t.Run("phone", func(t *testing.T) { phone(t, b, golden[1].Link) })
 			t.Run("article", func(t *testing.T) {
 				steps, err := strconv.Atoi(key(browser.Article, "steps"))
 				if err != nil {

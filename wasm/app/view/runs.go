@@ -79,12 +79,14 @@ func runSteps(steps int, pins []pinnedRun) int {
 
 // runGroup returns the group of a run's lines in a chart: data-series
 // "current" for the page's run, "pin-k" for pin k (from 1), which is also
-// data-pinned and faded.
+// data-pinned and faded. Its class is "trace", not "run": the page's main
+// column is .run, which phones lay out with display: contents, and WebKit
+// draws no SVG group whose display is contents.
 func runGroup(pin int, lines ...vecty.MarkupOrChild) *vecty.HTML {
-	m := vecty.Markup(vecty.Class("run", "current"), vecty.Data("series", "current"))
+	m := vecty.Markup(vecty.Class("trace", "current"), vecty.Data("series", "current"))
 	if pin > 0 {
 		k := "pin-" + itoa(pin)
-		m = vecty.Markup(vecty.Class("run", "pinned", k), vecty.Data("series", k), vecty.Data("pinned", itoa(pin)))
+		m = vecty.Markup(vecty.Class("trace", "pinned", k), vecty.Data("series", k), vecty.Data("pinned", itoa(pin)))
 	}
 	return svg("g", append([]vecty.MarkupOrChild{m}, lines...)...)
 }
