@@ -106,6 +106,7 @@ func sortApart(segs []Segment) error {
 // join merges consecutive segments whose gap is at most gap zero bytes;
 // segs must be sorted and apart.
 func join(segs []Segment, gap int) []Segment {
+	gap = max(gap, 0)
 	var out []Segment
 	for _, s := range segs {
 		if n := len(out); n > 0 {

@@ -73,6 +73,10 @@ func TestMergeByHand(t *testing.T) {
 	if got, err := Merge(shuffled, 8); err != nil || !bytes.Equal(got, want) {
 		t.Errorf("Merge(shuffled, gap 8) = % x, %v; want % x", got, err, want)
 	}
+	// A negative gap merges only segments that touch.
+	if got, err := Merge(in, -5); err != nil || len(dataOf(t, got)) != 4 {
+		t.Errorf("gap -5: %v, %d segments; want the touching d and e joined, 4", err, len(dataOf(t, got)))
+	}
 	if got, _ := Merge(in, 7); len(dataOf(t, got)) != 4 {
 		t.Errorf("gap 7 merged a gap of 8: %d segments", len(dataOf(t, got)))
 	}
