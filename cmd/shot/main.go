@@ -37,12 +37,14 @@ func main() {
 	pause := flag.Duration("sleep", 0, "wait this long more before the screenshot (for a frame the page cannot see into)")
 	ready := flag.Bool("ready", true, "wait for the page's window.bibunReady (false for a page that frames bibun)")
 	engine := flag.String("engine", "chromium", "the browser engine: chromium, firefox or webkit")
+	pdf := flag.String("pdf", "", "with -engine firefox or webkit: also print the page on A4 paper into this PDF")
 	flag.Parse()
 	if *engine != "chromium" {
 		if *mobile || *full || *el != "" || *inject != "" {
 			log.Fatalf("-engine %s takes the viewport only: no -mobile, -full, -el or -inject", *engine)
 		}
-		check(shotIn(*engine, *url, *w, *h, *ready, *do, *until, *print, *pause, *out))
+		check(shotIn(*engine, options{url: *url, do: *do, until: *until, print: *print, out: *out, pdf: *pdf,
+			w: *w, h: *h, ready: *ready, pause: *pause}))
 		return
 	}
 

@@ -61,8 +61,8 @@ func TestMain(m *testing.M) {
 // nn/testdata/golden.json with 1 worker and with 2: each table must equal
 // the golden one to the last digit, and so each other. Then the article's
 // settings with 2 workers, as a visitor first sees them, timed for the log.
-// Between them, the run's record (saved, pinned, opened and verified) and
-// the charts drawn at a phone's size.
+// Between them, the run's record (saved, pinned, opened and verified), the
+// charts drawn at a phone's size, and the lab sheet printed.
 func TestEngines(t *testing.T) {
 	golden, err := engines.ReadGolden("../../nn/testdata/golden.json")
 	if err != nil {
@@ -94,6 +94,7 @@ func TestEngines(t *testing.T) {
 			}
 			t.Run("record", func(t *testing.T) { record(t, b, golden[1].Link) })
 			t.Run("phone", func(t *testing.T) { phone(t, b, golden[1].Link) })
+			t.Run("print", func(t *testing.T) { printSheet(t, b, golden[1].Link) })
 			t.Run("article", func(t *testing.T) {
 				steps, err := strconv.Atoi(key(browser.Article, "steps"))
 				if err != nil {
@@ -135,13 +136,7 @@ func launch(t *testing.T, e engines.Engine) engines.Browser {
 // no error from a run means there was none; it skips when the engine's
 // protocol shows no console (WebKit's classic WebDriver).
 func consoleSeen(t *testing.T, b engines.Browser, link string) {
-	ctx, cancel := context.WithTimeout(context.Background(), linkTimeout)
-	defer cancel()
-	p, err := engines.Open(ctx, b, serverURL+"/#"+link)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p, ctx := openLink(t, b, link)
 	if _, seen := p.Errors(); !seen {
 		t.Skip("this engine's protocol shows no console: its runs are checked by the page's status alone")
 	}
@@ -166,13 +161,7 @@ func consoleSeen(t *testing.T, b engines.Browser, link string) {
 // golden runs below ran with them or with the Go kernels, which give the
 // same digits. It fails only when simd.wasm cannot be fetched.
 func simdKernels(t *testing.T, b engines.Browser, link string) {
-	ctx, cancel := context.WithTimeout(context.Background(), linkTimeout)
-	defer cancel()
-	p, err := engines.Open(ctx, b, serverURL+"/#"+link)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p, ctx := openLink(t, b, link)
 	const verdict = `window.__bibunKernels`
 	start := `(window.__bibunKernelsAsked ??= (typeof bibunSIMD !== "object"
 		? Promise.resolve("absent")
@@ -197,6 +186,21 @@ func simdKernels(t *testing.T, b engines.Browser, link string) {
 	default:
 		t.Logf("the SIMD128 kernels %s here: the runs use the %s kernels", v, map[bool]string{true: "SIMD128", false: "Go"}[v == "compile"])
 	}
+}
+
+// openLink opens link in a new tab of b, ready, for the test: the tab is
+// closed when the test ends, and ctx, which the test's calls share, ends
+// after linkTimeout.
+func openLink(t *testing.T, b engines.Browser, link string) (p engines.Page, ctx context.Context) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), linkTimeout)
+	t.Cleanup(cancel)
+	p, err := engines.Open(ctx, b, serverURL+"/#"+link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	return p, ctx
 }
 
 // run runs link in b to done and checks that the page shows steps rows,

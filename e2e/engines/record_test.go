@@ -4,7 +4,6 @@ package engines
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -19,13 +18,7 @@ import (
 // in both charts beside the next run; opened in a fresh tab by a drop, it
 // takes its settings, and Verify finds it identical.
 func record(t *testing.T, b engines.Browser, link string) {
-	ctx, cancel := context.WithTimeout(context.Background(), linkTimeout)
-	defer cancel()
-	p, err := engines.Open(ctx, b, serverURL+"/#"+link)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p, ctx := openLink(t, b, link)
 	fail := func(err error) {
 		t.Helper()
 		if err != nil {

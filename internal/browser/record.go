@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
@@ -120,9 +119,6 @@ func (t *Tab) Print(print bool) error {
 	return err
 }
 
-// pdfPage matches a page object of a PDF (not the /Pages tree).
-var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
-
 // PrintPDF prints the tab on A4 paper, as the browser's print dialog
 // would with the page's own @page size, and returns the PDF and its
 // number of pages.
@@ -134,7 +130,7 @@ func (t *Tab) PrintPDF() (pdf []byte, pages int, err error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("printing to PDF: %w", err)
 	}
-	return r.Data, len(pdfPage.FindAll(r.Data, -1)), nil
+	return r.Data, PDFPages(r.Data), nil
 }
 
 // StepsExpr is the number of steps in the metrics table, every one (its

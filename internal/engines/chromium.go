@@ -127,4 +127,9 @@ func (p *chromiumTab) Screenshot(ctx context.Context) ([]byte, error) {
 	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
 }
 
+func (p *chromiumTab) Print(context.Context) ([]byte, error) {
+	pdf, _, err := p.tab.PrintPDF()
+	return pdf, err
+}
+
 func (p *chromiumTab) Close() { p.tab.Close() }

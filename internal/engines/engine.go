@@ -2,6 +2,7 @@ package engines
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -38,9 +39,15 @@ type Page interface {
 	Resize(ctx context.Context, width, height int) error
 	// Screenshot returns a PNG of what the tab shows in its viewport.
 	Screenshot(ctx context.Context) ([]byte, error)
+	// Print returns the PDF the browser prints of the tab on A4 paper, or
+	// ErrNoPrint where the engine's driver cannot print (WebKit's).
+	Print(ctx context.Context) ([]byte, error)
 	// Close closes the tab.
 	Close()
 }
+
+// ErrNoPrint is Page.Print's error where the engine's driver cannot print.
+var ErrNoPrint = errors.New("this engine's driver cannot print")
 
 // Engine is a browser engine that can be found on this machine and
 // launched.

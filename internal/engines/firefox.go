@@ -138,6 +138,10 @@ func (t *firefoxTab) Screenshot(ctx context.Context) ([]byte, error) {
 	return t.b.conn.Screenshot(ctx, t.bc)
 }
 
+func (t *firefoxTab) Print(ctx context.Context) ([]byte, error) {
+	return t.b.conn.Print(ctx, t.bc)
+}
+
 func (t *firefoxTab) EvalString(ctx context.Context, expression string) (string, error) {
 	v, err := t.b.conn.Evaluate(ctx, t.bc, expression)
 	if err != nil {

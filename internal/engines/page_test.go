@@ -24,6 +24,7 @@ func (f *fakePage) Errors() ([]string, bool)                   { return nil, fal
 func (f *fakePage) Close()                                     {}
 func (f *fakePage) Resize(context.Context, int, int) error     { return nil }
 func (f *fakePage) Screenshot(context.Context) ([]byte, error) { return nil, nil }
+func (f *fakePage) Print(context.Context) ([]byte, error)      { return nil, nil }
 
 func (f *fakePage) Click(_ context.Context, id string) error {
 	f.clicked = append(f.clicked, id)

@@ -175,6 +175,10 @@ func (t *webkitTab) Screenshot(ctx context.Context) ([]byte, error) {
 	return t.s.Screenshot(ctx)
 }
 
+// Print fails with ErrNoPrint: WebKitWebDriver answers WebDriver's print
+// command with "unknown command".
+func (t *webkitTab) Print(context.Context) ([]byte, error) { return nil, ErrNoPrint }
+
 func (t *webkitTab) EvalString(ctx context.Context, expression string) (string, error) {
 	raw, err := t.s.Execute(ctx, `return (`+expression+`);`)
 	if err != nil {

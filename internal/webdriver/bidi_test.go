@@ -57,6 +57,11 @@ func fakeBiDi(t *testing.T) string {
 					t.Errorf("setViewport with %s", cmd.Params)
 				}
 				send(`{"type":"success","id":` + string(id) + `,"result":{}}`)
+			case "browsingContext.print":
+				if !strings.Contains(string(cmd.Params), `"page":{"height":29.7,"width":21}`) {
+					t.Errorf("print with %s", cmd.Params)
+				}
+				send(`{"type":"success","id":` + string(id) + `,"result":{"data":"JVBERi0xLjc="}}`)
 			case "browsingContext.captureScreenshot":
 				send(`{"type":"success","id":` + string(id) + `,"result":{"data":"iVBORw0KGgo="}}`)
 			case "log.me":
@@ -102,6 +107,10 @@ func TestConn(t *testing.T) {
 	}
 	if png, err := c.Screenshot(ctx, "bc"); err != nil || string(png) != "\x89PNG\r\n\x1a\n" {
 		t.Errorf("Screenshot = %q, %v; want the PNG signature the fake sends", png, err)
+	}
+
+	if pdf, err := c.Print(ctx, "bc"); err != nil || string(pdf) != "%PDF-1.7" {
+		t.Errorf("Print = %q, %v; want the PDF header the fake sends", pdf, err)
 	}
 
 	var e *Error
