@@ -415,9 +415,12 @@ func TestPrintSheet(t *testing.T) {
 // TestLongRunPace: a backprop run of 3,000 steps keeps its pace: its rate
 // in the last fifth of its steps is at least 0.8 times its rate in the
 // first (a ratio of the page's own clock, not a time). Each fifth's rate
-// is one over its median step, timed as each step's metrics reach the page
-// (browser.StepClock): a burst of other work on the machine moves a
-// median less than a total. The table shows a page of 500 rows, the
+// is one over its quick steps, the fifth of them at the 20th percentile,
+// timed as each step's metrics reach the page (browser.StepClock): page
+// work that grew with the rows would slow every step, the quick ones too,
+// while other work on a busy machine delays some steps and not others
+// (under two CPU hogs the medians of the two fifths were 0.75× to 1.7×
+// apart, the quick steps' pace 0.95× to 1.00×). The table shows a page of 500 rows, the
 // newest; data-rows counts every step.
 func TestLongRunPace(t *testing.T) {
 	const steps = 3000
@@ -429,19 +432,20 @@ func TestLongRunPace(t *testing.T) {
 	if len(at) != steps {
 		t.Fatalf("%d steps timed, want %d", len(at), steps)
 	}
-	// rate returns the steps per second of steps lo+1 … hi.
-	rate := func(lo, hi int) float64 {
+	// rate returns the steps per second of steps lo+1 … hi at the step
+	// time of quantile q of them.
+	rate := func(lo, hi int, q float64) float64 {
 		d := make([]float64, 0, hi-lo)
 		for k := max(lo, 1); k < hi; k++ {
 			d = append(d, at[k]-at[k-1])
 		}
 		slices.Sort(d)
-		return 1000 / d[len(d)/2]
+		return 1000 / d[int(q*float64(len(d)))]
 	}
 	fifth := steps / 5
-	first, last := rate(0, fifth), rate(steps-fifth, steps)
-	t.Logf("%d steps in %.1f s: median pace %.0f steps/s in the first fifth, %.0f in the last (%.2f×)",
-		steps, (at[steps-1]-at[0])/1000, first, last, last/first)
+	first, last := rate(0, fifth, 0.2), rate(steps-fifth, steps, 0.2)
+	t.Logf("%d steps in %.1f s: the quick steps' pace %.0f steps/s in the first fifth, %.0f in the last (%.2f×); the median's %.0f and %.0f",
+		steps, (at[steps-1]-at[0])/1000, first, last, last/first, rate(0, fifth, 0.5), rate(steps-fifth, steps, 0.5))
 	if last < 0.8*first {
 		t.Errorf("the last fifth ran at %.2f× the first's rate, want at least 0.8×", last/first)
 	}
