@@ -27,10 +27,14 @@ func attrs(pairs ...string) vecty.MarkupList {
 	return vecty.Markup(m...)
 }
 
-// The chart area, in viewBox units: the plot inside its margins.
+// The chart area, in viewBox units: the plot inside its margins. The left
+// margin holds the y axis's label (centred at yLabelX) and its tick labels
+// side by side at the presenter's view's sizes too (17 and 15 px: "0.60"
+// and "10⁻¹¹" end 6 units left of the axis and start past x = 20).
 const (
 	plotW, plotH                       = 480, 220
-	marginL, marginR, marginT, marginB = 52, 14, 12, 38
+	marginL, marginR, marginT, marginB = 60, 14, 12, 38
+	yLabelX                            = 10
 )
 
 // plot maps data (step, value) to the chart area.
@@ -66,7 +70,7 @@ func frame(xLabel, yLabel string) []vecty.MarkupOrChild {
 		svg("line", attrs("class", "axis", "x1", coord(marginL), "x2", coord(marginL), "y1", coord(marginT), "y2", coord(plotH-marginB))),
 		svg("text", attrs("class", "axis-label", "x", coord((marginL+plotW-marginR)/2), "y", coord(plotH-4), "text-anchor", "middle"),
 			vecty.Text(xLabel)),
-		svg("text", attrs("class", "axis-label", "transform", "translate(12 "+coord((marginT+plotH-marginB)/2)+") rotate(-90)", "text-anchor", "middle"),
+		svg("text", attrs("class", "axis-label", "transform", "translate("+coord(yLabelX)+" "+coord((marginT+plotH-marginB)/2)+") rotate(-90)", "text-anchor", "middle"),
 			vecty.Text(yLabel)),
 	}
 }
