@@ -182,6 +182,16 @@ func (d *decoder) fail(e *Error) {
 	}
 }
 
+// object checks that obj, at path, is an object, or fails (Missing); it
+// returns the path of obj's fields.
+func (d *decoder) object(obj value, path string) (fields string, ok bool) {
+	if obj.kind != jsonObject {
+		d.fail(&Error{Kind: Missing, Field: path, Want: jsonObject.String()})
+		return "", false
+	}
+	return path + ".", true
+}
+
 // objects calls each with every element of obj's field key, an array of
 // objects with at most most elements (want says how many, for the
 // notice), and with the path of the element's fields. It reports whether
@@ -385,11 +395,10 @@ var configKeys = func() []string {
 
 // check reads a gradient check.
 func (d *decoder) check(obj value, path string) *msg.GradientChecked {
-	if obj.kind != jsonObject {
-		d.fail(&Error{Kind: Missing, Field: path, Want: jsonObject.String()})
+	p, ok := d.object(obj, path)
+	if !ok {
 		return nil
 	}
-	p := path + "."
 	c := &msg.GradientChecked{
 		Step:   d.integer(obj, "step", p, 0, spec.MaxSteps),
 		Method: spec.Method(d.text(obj, "method", p)),
@@ -417,11 +426,10 @@ func (d *decoder) check(obj value, path string) *msg.GradientChecked {
 
 // sweep reads an h sweep.
 func (d *decoder) sweep(obj value, path string) *msg.HSwept {
-	if obj.kind != jsonObject {
-		d.fail(&Error{Kind: Missing, Field: path, Want: jsonObject.String()})
+	p, ok := d.object(obj, path)
+	if !ok {
 		return nil
 	}
-	p := path + "."
 	s := &msg.HSwept{
 		Step:   d.integer(obj, "step", p, 0, spec.MaxSteps),
 		Params: d.integer(obj, "params", p, 0, math.MaxInt32),
@@ -438,11 +446,10 @@ func (d *decoder) sweep(obj value, path string) *msg.HSwept {
 
 // cost reads a cost growth.
 func (d *decoder) cost(obj value, path string) *msg.CostMeasured {
-	if obj.kind != jsonObject {
-		d.fail(&Error{Kind: Missing, Field: path, Want: jsonObject.String()})
+	p, ok := d.object(obj, path)
+	if !ok {
 		return nil
 	}
-	p := path + "."
 	c := &msg.CostMeasured{Slopes: map[spec.Method]float64{}}
 	read := d.objects(obj, "points", p, 256, "0–256", func(pt value, pp string) {
 		cp := msg.CostPoint{

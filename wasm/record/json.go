@@ -165,20 +165,30 @@ func (p *parser) object(depth int) (value, error) {
 			return value{}, err
 		}
 		v.keys, v.vals = append(v.keys, k), append(v.vals, x)
-		p.space()
-		if p.i >= len(p.data) {
-			return value{}, p.fail("unexpected end")
-		}
-		switch p.data[p.i] {
-		case ',':
-			p.i++
-		case '}':
-			p.i++
+		if done, err := p.separator('}'); err != nil {
+			return value{}, err
+		} else if done {
 			return v, nil
-		default:
-			return value{}, p.fail("expected ',' or '}'")
 		}
 	}
+}
+
+// separator reads what follows a member of an object or an element of an
+// array: a comma, or close, which ends it (done).
+func (p *parser) separator(close byte) (done bool, err error) {
+	p.space()
+	if p.i >= len(p.data) {
+		return false, p.fail("unexpected end")
+	}
+	switch p.data[p.i] {
+	case ',':
+		p.i++
+		return false, nil
+	case close:
+		p.i++
+		return true, nil
+	}
+	return false, p.fail("expected ',' or '" + string(close) + "'")
 }
 
 func (p *parser) array(depth int) (value, error) {
@@ -199,18 +209,10 @@ func (p *parser) array(depth int) (value, error) {
 			return value{}, err
 		}
 		v.items = append(v.items, x)
-		p.space()
-		if p.i >= len(p.data) {
-			return value{}, p.fail("unexpected end")
-		}
-		switch p.data[p.i] {
-		case ',':
-			p.i++
-		case ']':
-			p.i++
+		if done, err := p.separator(']'); err != nil {
+			return value{}, err
+		} else if done {
 			return v, nil
-		default:
-			return value{}, p.fail("expected ',' or ']'")
 		}
 	}
 }
