@@ -55,14 +55,7 @@ func expInputs(rnd *rand.Rand) []float64 {
 		math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64, math.MaxFloat64, -math.MaxFloat64,
 		-1022 * math.Ln2, -1074 * math.Ln2, -1075 * math.Ln2, 1023 * math.Ln2, 1024 * math.Ln2}
 	for _, edge := range []float64{overflow, underflow, nearZero, -nearZero, -1022 * math.Ln2, -1074 * math.Ln2, 1024 * math.Ln2} {
-		x := edge
-		for range 4 {
-			x = math.Nextafter(x, math.Inf(-1))
-		}
-		for range 9 {
-			xs = append(xs, x)
-			x = math.Nextafter(x, math.Inf(1))
-		}
+		xs = appendAround(xs, edge)
 	}
 	for range 20000 {
 		xs = append(xs, 1500*rnd.Float64()-750)
@@ -75,6 +68,19 @@ func expInputs(rnd *rand.Rand) []float64 {
 	}
 	for range 5000 {
 		xs = append(xs, math.Float64frombits(rnd.Uint64()))
+	}
+	return xs
+}
+
+// appendAround appends edge and the four floats on either side of it.
+func appendAround(xs []float64, edge float64) []float64 {
+	x := edge
+	for range 4 {
+		x = math.Nextafter(x, math.Inf(-1))
+	}
+	for range 9 {
+		xs = append(xs, x)
+		x = math.Nextafter(x, math.Inf(1))
 	}
 	return xs
 }
@@ -121,16 +127,7 @@ func expm1Inputs(rnd *rand.Rand) []float64 {
 	xs := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), math.Float64frombits(0x7ff8_dead_beef_0001),
 		math.SmallestNonzeroFloat64, -math.SmallestNonzeroFloat64, 1e-300, -1e-300, math.MaxFloat64, -math.MaxFloat64, 710, -710, 40, -40}
 	for _, edge := range []float64{0x1p-54, 3.46573590279972654709e-01, 1.03972077083991796413e+00, 3.88162421113569373274e+01} {
-		for _, sign := range []float64{1, -1} {
-			x := sign * edge
-			for range 4 {
-				x = math.Nextafter(x, math.Inf(-1))
-			}
-			for range 9 {
-				xs = append(xs, x)
-				x = math.Nextafter(x, math.Inf(1))
-			}
-		}
+		xs = appendAround(appendAround(xs, edge), -edge)
 	}
 	for range 20000 {
 		xs = append(xs, 0.8*rnd.Float64()-0.4) // mostly the kernel's part
