@@ -24,18 +24,7 @@ var deriveCases = []parseCase{
 
 func TestParseDerive(t *testing.T) {
 	for _, c := range deriveCases {
-		t.Run(c.name, func(t *testing.T) {
-			want := Default()
-			c.edit(&want)
-			got, notices := Parse(c.in)
-			if got != want {
-				t.Errorf("state\n got %+v\nwant %+v", got, want)
-			}
-			if !slices.Equal(notices, c.notices) {
-				t.Errorf("notices\n got %+v\nwant %+v", notices, c.notices)
-			}
-			checkRoundTrip(t, got)
-		})
+		t.Run(c.name, func(t *testing.T) { checkRoundTrip(t, checkParse(t, c)) })
 	}
 }
 

@@ -155,21 +155,29 @@ var cases = []parseCase{
 func TestParse(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			want := Default()
-			c.edit(&want)
-			got, notices := Parse(c.in)
-			if got != want {
-				t.Errorf("state\n got %+v\nwant %+v", got, want)
-			}
-			if !slices.Equal(notices, c.notices) {
-				t.Errorf("notices\n got %+v\nwant %+v", notices, c.notices)
-			}
+			got := checkParse(t, c)
 			if err := got.Config.Validate(); err != nil {
 				t.Error(err)
 			}
 			checkRoundTrip(t, got)
 		})
 	}
+}
+
+// checkParse fails t unless c.in parses to the default state with c's edit
+// and c's notices, and returns the state parsed.
+func checkParse(t *testing.T, c parseCase) State {
+	t.Helper()
+	want := Default()
+	c.edit(&want)
+	got, notices := Parse(c.in)
+	if got != want {
+		t.Errorf("state\n got %+v\nwant %+v", got, want)
+	}
+	if !slices.Equal(notices, c.notices) {
+		t.Errorf("notices\n got %+v\nwant %+v", notices, c.notices)
+	}
+	return got
 }
 
 // checkRoundTrip fails t unless s comes back from its own link untouched.
