@@ -13,6 +13,7 @@ package engines
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"net/http/httptest"
@@ -70,14 +71,14 @@ func TestEngines(t *testing.T) {
 	}
 	for _, e := range engines.All {
 		t.Run(e.Name, func(t *testing.T) {
-			b := launch(t, e)
-			t.Logf("%s", b.Version())
-			t.Run("console", func(t *testing.T) { consoleSeen(t, b, golden[0].Link) })
-			t.Run("simd", func(t *testing.T) { simdKernels(t, b, golden[0].Link) })
+			l := launch(t, e)
+			t.Logf("%s", l.b.Version())
+			t.Run("console", func(t *testing.T) { consoleSeen(t, l.browser(t), golden[0].Link) })
+			t.Run("simd", func(t *testing.T) { simdKernels(t, l.browser(t), golden[0].Link) })
 			for i, g := range golden {
 				t.Run(fmt.Sprintf("%d-%s", i+1, key(g.Link, "grad")), func(t *testing.T) {
-					one := run(t, b, browser.With(g.Link, "workers=1"), len(g.Rows))
-					two := run(t, b, browser.With(g.Link, "workers=2"), len(g.Rows))
+					one := run(t, l, browser.With(g.Link, "workers=1"), len(g.Rows))
+					two := run(t, l, browser.With(g.Link, "workers=2"), len(g.Rows))
 					for _, r := range []engines.Result{one, two} {
 						for _, d := range g.Differences(e.Name, r.Rows) {
 							t.Errorf("workers=%s: %s", key(r.Link, "workers"), d)
@@ -92,15 +93,15 @@ func TestEngines(t *testing.T) {
 					}
 				})
 			}
-			t.Run("record", func(t *testing.T) { record(t, b, golden[1].Link) })
-			t.Run("phone", func(t *testing.T) { phone(t, b, golden[1].Link) })
-			t.Run("print", func(t *testing.T) { printSheet(t, b, golden[1].Link) })
+			t.Run("record", func(t *testing.T) { record(t, l.browser(t), golden[1].Link) })
+			t.Run("phone", func(t *testing.T) { phone(t, l.browser(t), golden[1].Link) })
+			t.Run("print", func(t *testing.T) { printSheet(t, l.browser(t), golden[1].Link) })
 			t.Run("article", func(t *testing.T) {
 				steps, err := strconv.Atoi(key(browser.Article, "steps"))
 				if err != nil {
 					t.Fatalf("the article's link %s: %v", browser.Article, err)
 				}
-				r := run(t, b, browser.With(browser.Article, "workers=2"), steps)
+				r := run(t, l, browser.With(browser.Article, "workers=2"), steps)
 				ms, err := browser.Column(r.Rows, browser.ColGradMs)
 				if err != nil {
 					t.Fatal(err)
@@ -112,9 +113,19 @@ func TestEngines(t *testing.T) {
 	}
 }
 
+// live is the browser of one engine under test. A browser can crash
+// under load, which is no fault of the page's: one that has ended
+// (engines.ErrGone) is launched again for the next test, and run runs the
+// link it ended under once more, saying so in the log. Wrong digits, an
+// error the page shows or a page that hangs are never tried again.
+type live struct {
+	e engines.Engine
+	b engines.Browser
+}
+
 // launch starts e's browser for the test, closed when it ends. It skips
 // the test when e is not installed, unless $CI is set.
-func launch(t *testing.T, e engines.Engine) engines.Browser {
+func launch(t *testing.T, e engines.Engine) *live {
 	t.Helper()
 	if missing := e.Find(); missing != "" {
 		if os.Getenv("CI") != "" {
@@ -122,14 +133,39 @@ func launch(t *testing.T, e engines.Engine) engines.Browser {
 		}
 		t.Skip(missing)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), launchTimeout)
-	defer cancel()
-	b, err := e.Launch(ctx)
-	if err != nil {
+	l := &live{e: e}
+	if err := l.launch(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(b.Close)
-	return b
+	t.Cleanup(func() { l.b.Close() })
+	return l
+}
+
+// launch starts the engine's browser, within launchTimeout.
+func (l *live) launch() error {
+	ctx, cancel := context.WithTimeout(context.Background(), launchTimeout)
+	defer cancel()
+	b, err := l.e.Launch(ctx)
+	if err != nil {
+		return err
+	}
+	l.b = b
+	return nil
+}
+
+// browser returns the browser, launched again if it has ended.
+func (l *live) browser(t *testing.T) engines.Browser {
+	t.Helper()
+	gone := l.b.Gone()
+	if gone == nil {
+		return l.b
+	}
+	t.Logf("%s ended under an earlier test: launching it again. %v", l.e.Name, gone)
+	l.b.Close()
+	if err := l.launch(); err != nil {
+		t.Fatal(err)
+	}
+	return l.b
 }
 
 // consoleSeen checks that an error the page logs reaches the test, so that
@@ -203,13 +239,18 @@ func openLink(t *testing.T, b engines.Browser, link string) (p engines.Page, ctx
 	return p, ctx
 }
 
-// run runs link in b to done and checks that the page shows steps rows,
-// numbered 1…steps, and reported no error.
-func run(t *testing.T, b engines.Browser, link string, steps int) engines.Result {
+// run runs link in l's browser to done (once more in a new browser if it
+// ends under the run) and checks that the page shows steps rows, numbered
+// 1…steps, and reported no error.
+func run(t *testing.T, l *live, link string, steps int) engines.Result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), linkTimeout)
 	defer cancel()
-	r, err := engines.RunLink(ctx, b, serverURL, link)
+	r, err := engines.RunLink(ctx, l.browser(t), serverURL, link)
+	if errors.Is(err, engines.ErrGone) {
+		t.Logf("#%s: the browser ended under the run; launching it again to run the link once more. %v", link, err)
+		r, err = engines.RunLink(ctx, l.browser(t), serverURL, link)
+	}
 	if err != nil {
 		t.Fatalf("#%s: %v", link, err)
 	}

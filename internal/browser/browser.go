@@ -104,6 +104,15 @@ func (b *Browser) Close() {
 	os.RemoveAll(b.profile)
 }
 
+// Err returns nil while the browser runs, and why it ended once it has:
+// chromedp ends the browser's context when it loses the browser.
+func (b *Browser) Err() error {
+	if b.ctx.Err() == nil {
+		return nil
+	}
+	return context.Cause(b.ctx)
+}
+
 // Version returns the browser's product name and version, e.g.
 // "Chrome/156.0.8078.108".
 func (b *Browser) Version() (string, error) {

@@ -45,19 +45,28 @@ type chromium struct {
 func (c *chromium) Version() string { return c.version }
 func (c *chromium) Close()          { c.b.Close() }
 
+// Gone: chromedp has lost the browser.
+func (c *chromium) Gone() error {
+	if err := c.b.Err(); err != nil {
+		return fmt.Errorf("%w: chromedp lost Chromium: %v", ErrGone, err)
+	}
+	return nil
+}
+
 // Open opens a tab and collects the errors that it and its workers log.
 func (c *chromium) Open(ctx context.Context) (Page, error) {
 	tab, err := c.b.Open(false)
 	if err != nil {
 		return nil, err
 	}
-	p := &chromiumTab{tab: tab}
+	p := &chromiumTab{c: c, tab: tab}
 	go p.watch()
 	return p, nil
 }
 
 // chromiumTab is a tab of internal/browser, bounded by each call's ctx.
 type chromiumTab struct {
+	c   *chromium
 	tab *browser.Tab
 
 	mu   sync.Mutex
@@ -93,20 +102,31 @@ func (p *chromiumTab) Navigate(ctx context.Context, url string) error {
 	if d, ok := ctx.Deadline(); ok {
 		timeout = time.Until(d)
 	}
-	return p.tab.Navigate(url, timeout)
+	return p.check(p.tab.Navigate(url, timeout))
+}
+
+// check returns err, or Gone's error quoting err when Chromium is gone.
+func (p *chromiumTab) check(err error) error {
+	if err == nil {
+		return nil
+	}
+	if g := p.c.Gone(); g != nil {
+		return fmt.Errorf("%w (the command: %v)", g, err)
+	}
+	return err
 }
 
 func (p *chromiumTab) EvalString(ctx context.Context, expression string) (string, error) {
 	ctx, cancel := p.within(ctx)
 	defer cancel()
 	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expression))
-	if err != nil {
+	if err = p.check(err); err != nil {
 		return "", fmt.Errorf("evaluating %.80s: %w", expression, err)
 	}
 	return s, nil
 }
 
-func (p *chromiumTab) Click(ctx context.Context, id string) error { return p.tab.Click(id) }
+func (p *chromiumTab) Click(ctx context.Context, id string) error { return p.check(p.tab.Click(id)) }
 
 func (p *chromiumTab) Errors() ([]string, bool) {
 	p.mu.Lock()

@@ -17,9 +17,19 @@ type Browser interface {
 	Version() string
 	// Open opens a new tab on about:blank.
 	Open(ctx context.Context) (Page, error)
+	// Gone returns nil while the browser can be driven; once it has ended
+	// under the caller (its process exited, its driver lost it), an error
+	// wrapping ErrGone that says why, quoting what it last wrote.
+	Gone() error
 	// Close closes the browser and removes its profile.
 	Close()
 }
+
+// ErrGone is the error of a browser that ended under its caller: a crash
+// of the browser or its driver, not anything the page did. A Page's
+// methods fail with it once their browser is gone, and the waits stop at
+// once instead of polling a dead session until their deadline.
+var ErrGone = errors.New("the browser has ended")
 
 // Page is one tab of a Browser. A Browser's pages are used one at a time.
 type Page interface {

@@ -91,11 +91,35 @@ func (b *firefox) connect(ctx context.Context) error {
 
 func (b *firefox) Version() string { return b.version }
 
+// Gone: Firefox has exited, or its BiDi connection has closed.
+func (b *firefox) Gone() error {
+	if err := b.proc.gone(); err != nil {
+		return err
+	}
+	select {
+	case <-b.conn.Done():
+		return fmt.Errorf("%w: its BiDi connection closed; Firefox wrote:\n%s", ErrGone, b.proc.out.last(goneQuote))
+	default:
+		return nil
+	}
+}
+
+// check returns err, or Gone's error quoting err when Firefox is gone.
+func (b *firefox) check(err error) error {
+	if err == nil {
+		return nil
+	}
+	if g := b.Gone(); g != nil {
+		return fmt.Errorf("%w (the command: %v)", g, err)
+	}
+	return err
+}
+
 // Open opens a tab; the errors it reports are the log's entries from its
 // browsing context, and those from no context (its workers), from now on.
 func (b *firefox) Open(ctx context.Context) (Page, error) {
 	bc, err := b.conn.CreateTab(ctx)
-	if err != nil {
+	if err = b.check(err); err != nil {
 		return nil, fmt.Errorf("opening a tab: %w", err)
 	}
 	b.mu.Lock()
@@ -124,27 +148,29 @@ type firefoxTab struct {
 }
 
 func (t *firefoxTab) Navigate(ctx context.Context, url string) error {
-	if err := t.b.conn.Navigate(ctx, t.bc, url); err != nil {
+	if err := t.b.check(t.b.conn.Navigate(ctx, t.bc, url)); err != nil {
 		return fmt.Errorf("opening %s: %w", url, err)
 	}
 	return nil
 }
 
 func (t *firefoxTab) Resize(ctx context.Context, width, height int) error {
-	return t.b.conn.SetViewport(ctx, t.bc, width, height)
+	return t.b.check(t.b.conn.SetViewport(ctx, t.bc, width, height))
 }
 
 func (t *firefoxTab) Screenshot(ctx context.Context) ([]byte, error) {
-	return t.b.conn.Screenshot(ctx, t.bc)
+	png, err := t.b.conn.Screenshot(ctx, t.bc)
+	return png, t.b.check(err)
 }
 
 func (t *firefoxTab) Print(ctx context.Context) ([]byte, error) {
-	return t.b.conn.Print(ctx, t.bc)
+	pdf, err := t.b.conn.Print(ctx, t.bc)
+	return pdf, t.b.check(err)
 }
 
 func (t *firefoxTab) EvalString(ctx context.Context, expression string) (string, error) {
 	v, err := t.b.conn.Evaluate(ctx, t.bc, expression)
-	if err != nil {
+	if err = t.b.check(err); err != nil {
 		return "", fmt.Errorf("evaluating %.80s: %w", expression, err)
 	}
 	var s string
@@ -164,7 +190,7 @@ func (t *firefoxTab) Click(ctx context.Context, id string) error {
 	if err == nil {
 		err = t.b.conn.Click(ctx, t.bc, v.SharedID)
 	}
-	if err != nil {
+	if err = t.b.check(err); err != nil {
 		return fmt.Errorf("clicking [data-testid=%s]: %w", id, err)
 	}
 	return nil

@@ -30,12 +30,15 @@ func Eval[T any](ctx context.Context, p Page, expression string) (T, error) {
 }
 
 // WaitTrue polls expression until it is truthy; it fails when ctx ends,
-// naming what it waited for.
+// naming what it waited for, and at once when the browser is gone.
 func WaitTrue(ctx context.Context, p Page, expression, what string) error {
 	for {
 		ok, err := Eval[bool](ctx, p, `!!(`+expression+`)`)
 		if err == nil && ok {
 			return nil
+		}
+		if errors.Is(err, ErrGone) {
+			return fmt.Errorf("waiting for %s: %w", what, err)
 		}
 		if ctx.Err() != nil {
 			if err != nil {
@@ -96,7 +99,8 @@ func Run(ctx context.Context, p Page) ([]browser.Row, error) {
 
 // WaitState waits until the status's data-state is want. It fails with
 // ErrStopped when it is error or diverged instead (unless that is want),
-// and when ctx ends first, saying what the page shows.
+// when ctx ends first, saying what the page shows, and at once when the
+// browser is gone.
 func WaitState(ctx context.Context, p Page, want string) error {
 	for {
 		s, err := Eval[string](ctx, p, browser.StateExpr)
@@ -105,6 +109,8 @@ func WaitState(ctx context.Context, p Page, want string) error {
 			return nil
 		case err == nil && (s == "error" || s == "diverged"):
 			return fmt.Errorf("%w: waiting for %s, the page went %s: %s", ErrStopped, want, s, Describe(p))
+		case errors.Is(err, ErrGone):
+			return fmt.Errorf("waiting for state %s: %w", want, err)
 		case ctx.Err() != nil:
 			return fmt.Errorf("waiting for state %s: %w; the page shows %s", want, ctx.Err(), Describe(p))
 		}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -95,6 +97,34 @@ func (t *tail) Write(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
+
+// last returns the last n bytes written, from a line's start where one
+// begins within them.
+func (t *tail) last(n int) string {
+	s := t.String()
+	if len(s) <= n {
+		return s
+	}
+	s = s[len(s)-n:]
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[i+1:]
+	}
+	return "…\n" + s
+}
+
+// gone returns nil while the program runs, and once it has exited an
+// error wrapping ErrGone that quotes the end of its output.
+func (p *process) gone() error {
+	select {
+	case <-p.exited:
+		return fmt.Errorf("%w: %s exited (%v); it wrote:\n%s", ErrGone, filepath.Base(p.cmd.Path), p.err, p.out.last(goneQuote))
+	default:
+		return nil
+	}
+}
+
+// goneQuote is how much of a program's output ErrGone's errors quote.
+const goneQuote = 4 << 10
 
 func (t *tail) String() string {
 	t.mu.Lock()

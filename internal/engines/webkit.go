@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"bibun/internal/webdriver"
@@ -51,6 +53,9 @@ type webkit struct {
 	proc    *process
 	session *webdriver.Session
 	version string
+
+	mu   sync.Mutex
+	lost error // the first answer that said the session is gone, if any
 }
 
 // errDriverExited is the error of a WebKitWebDriver that exited before it
@@ -137,13 +142,51 @@ func freePort() (int, error) {
 
 func (b *webkit) Version() string { return b.version }
 
+// Gone: the driver has exited, or answered that the session (and so
+// MiniBrowser) is gone.
+func (b *webkit) Gone() error {
+	if err := b.proc.gone(); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.lost != nil {
+		return fmt.Errorf("%w: %v; WebKitWebDriver wrote:\n%s", ErrGone, b.lost, b.proc.out.last(goneQuote))
+	}
+	return nil
+}
+
+// sessionGone lists the error codes with which WebDriver answers a
+// command to a session whose browser has ended.
+var sessionGone = []string{"invalid session id", "no such window"}
+
+// check returns err, or, when err or the driver says that the browser has
+// ended, Gone's error quoting err.
+func (b *webkit) check(err error) error {
+	if err == nil {
+		return nil
+	}
+	var we *webdriver.Error
+	if errors.As(err, &we) && slices.Contains(sessionGone, we.Code) {
+		b.mu.Lock()
+		if b.lost == nil {
+			b.lost = err
+		}
+		b.mu.Unlock()
+	}
+	if g := b.Gone(); g != nil {
+		return fmt.Errorf("%w (the command: %v)", g, err)
+	}
+	return err
+}
+
 // Open empties the window (about:blank), which ends the page before and
 // its workers, and returns it as a new tab.
 func (b *webkit) Open(ctx context.Context) (Page, error) {
-	if err := b.session.Navigate(ctx, "about:blank"); err != nil {
+	if err := b.check(b.session.Navigate(ctx, "about:blank")); err != nil {
 		return nil, fmt.Errorf("emptying the window: %w", err)
 	}
-	return &webkitTab{s: b.session}, nil
+	return &webkitTab{b: b, s: b.session}, nil
 }
 
 // Close ends the session, which closes MiniBrowser, then ends the driver
@@ -158,21 +201,25 @@ func (b *webkit) Close() {
 }
 
 // webkitTab is MiniBrowser's window, from an Open to the next.
-type webkitTab struct{ s *webdriver.Session }
+type webkitTab struct {
+	b *webkit
+	s *webdriver.Session
+}
 
 func (t *webkitTab) Navigate(ctx context.Context, url string) error {
-	if err := t.s.Navigate(ctx, url); err != nil {
+	if err := t.b.check(t.s.Navigate(ctx, url)); err != nil {
 		return fmt.Errorf("opening %s: %w", url, err)
 	}
 	return nil
 }
 
 func (t *webkitTab) Resize(ctx context.Context, width, height int) error {
-	return t.s.SetWindowSize(ctx, width, height)
+	return t.b.check(t.s.SetWindowSize(ctx, width, height))
 }
 
 func (t *webkitTab) Screenshot(ctx context.Context) ([]byte, error) {
-	return t.s.Screenshot(ctx)
+	png, err := t.s.Screenshot(ctx)
+	return png, t.b.check(err)
 }
 
 // Print fails with ErrNoPrint: WebKitWebDriver answers WebDriver's print
@@ -181,7 +228,7 @@ func (t *webkitTab) Print(context.Context) ([]byte, error) { return nil, ErrNoPr
 
 func (t *webkitTab) EvalString(ctx context.Context, expression string) (string, error) {
 	raw, err := t.s.Execute(ctx, `return (`+expression+`);`)
-	if err != nil {
+	if err = t.b.check(err); err != nil {
 		return "", fmt.Errorf("evaluating %.80s: %w", expression, err)
 	}
 	var s string
@@ -197,7 +244,7 @@ func (t *webkitTab) Click(ctx context.Context, id string) error {
 	if err == nil {
 		err = t.s.Click(ctx, el)
 	}
-	if err != nil {
+	if err = t.b.check(err); err != nil {
 		return fmt.Errorf("clicking [data-testid=%s]: %w", id, err)
 	}
 	return nil
