@@ -288,7 +288,7 @@ func columnName(l text.Lang, col string) string {
 	head := metricsHeadText[l]
 	for i, c := range []string{record.ColStep, record.ColLoss, record.ColTrain, record.ColTest, record.ColEvals, record.ColGradMs} {
 		if c == col {
-			return head[i][0]
+			return strings.ReplaceAll(head[i][0], "|", "") // no break marks in a sentence
 		}
 	}
 	return col
