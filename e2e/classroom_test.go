@@ -359,6 +359,19 @@ func TestPresent(t *testing.T) {
 	if px := eval[float64](t, tab, `Math.min(...[...document.querySelectorAll('svg.chart .tick')].map(e => e.getBoundingClientRect().height))`); px < 14 {
 		t.Errorf("the charts' smallest label is %.1f px high on a 1280 px screen, want 14 or more", px)
 	}
+	// A teaching chart too: the h sweep, centred in its card and as large.
+	clickWhenEnabled(t, tab, "sweep-h", teachTimeout)
+	waitDone(t, tab, "hsweep", -1)
+	if px := eval[float64](t, tab, `Math.min(...[...document.querySelectorAll('[data-testid=hsweep] svg.chart .tick')].map(e => e.getBoundingClientRect().height))`); px < 14 {
+		t.Errorf("the h sweep's smallest label is %.1f px high on a 1280 px screen, want 14 or more", px)
+	}
+	if off := eval[float64](t, tab, `(() => {
+		const c = document.querySelector('[data-testid=hsweep] svg.chart').getBoundingClientRect();
+		const card = document.querySelector('[data-testid=hsweep]').closest('.teach-card').getBoundingClientRect();
+		return Math.abs((c.left - card.left) - (card.right - c.right));
+	})()`); off > 2 {
+		t.Errorf("the h sweep sits %.0f px off the middle of its card", off)
+	}
 	// The run bar, the samples, the table and the loss chart start on the first screen.
 	for _, sel := range []string{".run-controls", ".samples", ".metrics", "svg.chart"} {
 		if top := eval[float64](t, tab, `document.querySelector('`+sel+`').getBoundingClientRect().top`); top > 720 {
