@@ -89,7 +89,7 @@ func (w *WeightsPicture) Render() vecty.ComponentOrHTML {
 	var body vecty.List
 	if ws.Pictures != nil && ws.Size == c.Size && len(ws.Pictures) == c.Hidden {
 		state = cardDone
-		if ws.Step < w.Step {
+		if w.stale() {
 			state = cardStale
 		}
 		body = vecty.List{
@@ -108,6 +108,9 @@ func (w *WeightsPicture) Render() vecty.ComponentOrHTML {
 		elem.Paragraph(vecty.Markup(vecty.Class("explain")), vecty.Text(txt.Explain)),
 	)
 }
+
+// stale reports whether the weights shown are of a step before the run's.
+func (w *WeightsPicture) stale() bool { return w.Weights.Step < w.Step }
 
 // renderTiles lays out one WeightTile per hidden unit, the Wiggle view's
 // unit framed.
@@ -163,10 +166,13 @@ func (w *WeightsPicture) renderScale(m float64, step int) *vecty.HTML {
 }
 
 // SkipRender skips the picture while nothing it shows changes; a step
-// that changes a few tiles redraws those (WeightTile.SkipRender).
+// that changes a few tiles redraws those (WeightTile.SkipRender). Of the
+// run's step it shows only whether the weights are older (stale): the
+// page renders ten times a second while a run goes, and the weights
+// follow a long run's steps a hundred times.
 func (w *WeightsPicture) SkipRender(prev vecty.Component) bool {
 	q, ok := prev.(*WeightsPicture)
-	return ok && q.Config == w.Config && q.Lang == w.Lang && q.Param == w.Param && q.Step == w.Step &&
+	return ok && q.Config == w.Config && q.Lang == w.Lang && q.Param == w.Param && q.stale() == w.stale() &&
 		q.Weights.Step == w.Weights.Step && q.Weights.Scale == w.Weights.Scale && len(q.Weights.Pictures) == len(w.Weights.Pictures) &&
 		(len(w.Weights.Pictures) == 0 || &q.Weights.Pictures[0] == &w.Weights.Pictures[0])
 }

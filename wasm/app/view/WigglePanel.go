@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/hexops/vecty"
@@ -159,6 +160,21 @@ func (p *WigglePanel) Render() vecty.ComponentOrHTML {
 	}
 	card.Result = elem.Div(vecty.Markup(vecty.Class("wiggle-body")), body)
 	return card
+}
+
+// SkipRender skips the panel while nothing it shows changes: while a run
+// goes the page renders ten times a second, and a wiggle changes at most
+// once a followed step.
+func (p *WigglePanel) SkipRender(prev vecty.Component) bool {
+	q, ok := prev.(*WigglePanel)
+	return ok && q.Config == p.Config && q.Lang == p.Lang && q.Ready == p.Ready && q.Edits == p.Edits && sameWiggle(q.Wiggle, p.Wiggle)
+}
+
+// sameWiggle reports whether a and b show the same: the store makes a new
+// Result, and a new Trail, for every wiggle that comes.
+func sameWiggle(a, b store.WiggleView) bool {
+	return a.Param == b.Param && a.H == b.H && a.Result == b.Result && slices.Equal(a.Trail, b.Trail) &&
+		a.Auto == b.Auto && a.Busy == b.Busy && a.Stale == b.Stale && a.Error == b.Error
 }
 
 // renderTable shows every number of wiggle x, the two losses with the
