@@ -418,17 +418,21 @@ func TestPrintSheet(t *testing.T) {
 // The pace: the run's rate in the last fifth of its steps is at least 0.8
 // times its rate in the first (a ratio of the page's own clock, not a
 // time), timed as each step's metrics reach the page (browser.StepClock).
-// Each fifth's rate is that of its quick stretches, the windows of 50
-// steps at the 20th percentile of their times: page work that grew with
-// the rows would slow every stretch, while other programs on a busy
-// machine slow some and not others. (Single steps will not do: on a busy
-// machine the messages of several steps arrive together, a few tenths of
-// a millisecond apart on a clock of 0.1 ms, and those decided the ratio.)
+// A fifth's rate is that of its quick steps, at the 20th percentile, as
+// single steps and as windows of 50, and the ratio the better of the two:
+// page work that grew with the rows would slow every step and every
+// window, while a busy machine spoils each estimate its own way (the
+// messages of several steps arrive together, tenths of a millisecond
+// apart on a 0.1 ms clock; or a fifth has no quiet stretch). Beside three
+// CPU hogs, single steps alone failed 3 runs in 5, windows alone 1 in 5,
+// the better of the two none.
 //
 // The work: the main thread's CPU time per step (browser.Tab.Work, which
-// other programs hardly change) in steps 2,401–3,000 is at most 1.5 times
+// other programs hardly change) in steps 2,401–3,000 is at most twice
 // that in steps 101–600 (the first hundred build the page's table and
-// charts). Measured: 0.9× to 1.3×.
+// charts): the slowdown issue 11 found was 2.1×. Measured: 0.97× to 1.05×
+// on a quiet machine; beside CPU hogs 0.66× to 1.6×, as the renders, ten
+// a second, fall on fewer steps and Go's collector runs at other times.
 //
 // The table shows a page of 500 rows, the newest; data-rows counts every
 // step.
@@ -443,28 +447,28 @@ func TestLongRunPace(t *testing.T) {
 	if len(at) != steps {
 		t.Fatalf("%d steps timed, want %d", len(at), steps)
 	}
-	// pace returns the steps per second of the quick stretches of steps
-	// lo+1 … hi.
-	pace := func(lo, hi int) float64 {
-		const window = 50
+	// pace returns the steps per second of the quick windows of window
+	// steps among steps lo+1 … hi: the 20th percentile of their times.
+	pace := func(lo, hi, window int) float64 {
 		var d []float64
-		for k := lo; k+window < hi; k++ {
+		for k := max(lo, 1); k+window < hi; k++ {
 			d = append(d, at[k+window]-at[k])
 		}
 		slices.Sort(d)
-		return window * 1000 / d[len(d)/5]
+		return float64(window) * 1000 / d[len(d)/5]
 	}
 	fifth := steps / 5
-	first, last := pace(0, fifth), pace(steps-fifth, steps)
+	ratio := func(window int) float64 { return pace(steps-fifth, steps, window) / pace(0, fifth, window) }
+	steady := max(ratio(1), ratio(50))
 	early, late := work.perStep(100, fifth), work.perStep(steps-fifth, steps)
-	t.Logf("%d steps in %.1f s: the quick stretches' pace %.0f steps/s in the first fifth, %.0f in the last (%.2f×); "+
+	t.Logf("%d steps in %.1f s: the last fifth's pace against the first's %.2f× (quick single steps %.2f×, quick windows of 50 %.2f×); "+
 		"the main thread's work %.2f ms a step, then %.2f (%.2f×)",
-		steps, (at[steps-1]-at[0])/1000, first, last, last/first, early, late, late/early)
-	if last < 0.8*first {
-		t.Errorf("the last fifth ran at %.2f× the first's rate, want at least 0.8×", last/first)
+		steps, (at[steps-1]-at[0])/1000, steady, ratio(1), ratio(50), early, late, late/early)
+	if steady < 0.8 {
+		t.Errorf("the last fifth ran at %.2f× the first's rate, want at least 0.8×", steady)
 	}
-	if late > 1.5*early {
-		t.Errorf("a step's work for the main thread grew %.2f× from the first fifth to the last, want at most 1.5×", late/early)
+	if late > 2*early {
+		t.Errorf("a step's work for the main thread grew %.2f× from the first fifth to the last, want at most 2×", late/early)
 	}
 	if n := rowCount(t, tab); n != 500 {
 		t.Errorf("the table shows %d rows of %d, want a page of 500", n, steps)
