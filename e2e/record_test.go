@@ -503,7 +503,7 @@ func sampleWork(t *testing.T, tab *browser.Tab, wait func()) workLog {
 	sampled := make(chan error, 1)
 	go func() {
 		for {
-			n, err := browser.Eval[int](tab, `window.__bibunStepAt.length`)
+			n, err := tab.StepsTimed()
 			var w float64
 			if err == nil {
 				w, err = tab.Work()

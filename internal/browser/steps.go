@@ -34,6 +34,9 @@ const StepClock = `(() => {
 	window.Worker.prototype = Real.prototype;
 })()`
 
+// StepsTimed returns how many steps StepClock has timed so far.
+func (t *Tab) StepsTimed() (int, error) { return Eval[int](t, `window.__bibunStepAt?.length ?? 0`) }
+
 // StepTimes returns when each step's metrics reached the page, step 1
 // first, in ms of the page's clock (StepClock); a step measured twice (a
 // run again after Reset) keeps its latest time. It fails when the tab

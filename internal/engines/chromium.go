@@ -106,15 +106,7 @@ func (p *chromiumTab) Navigate(ctx context.Context, url string) error {
 }
 
 // check returns err, or Gone's error quoting err when Chromium is gone.
-func (p *chromiumTab) check(err error) error {
-	if err == nil {
-		return nil
-	}
-	if g := p.c.Gone(); g != nil {
-		return fmt.Errorf("%w (the command: %v)", g, err)
-	}
-	return err
-}
+func (p *chromiumTab) check(err error) error { return orGone(p.c, err) }
 
 func (p *chromiumTab) EvalString(ctx context.Context, expression string) (string, error) {
 	ctx, cancel := p.within(ctx)

@@ -31,6 +31,18 @@ type Browser interface {
 // once instead of polling a dead session until their deadline.
 var ErrGone = errors.New("the browser has ended")
 
+// orGone returns err, or, when b is gone, Gone's error quoting err: what
+// each engine's commands fail with.
+func orGone(b Browser, err error) error {
+	if err == nil {
+		return nil
+	}
+	if g := b.Gone(); g != nil {
+		return fmt.Errorf("%w (the command: %v)", g, err)
+	}
+	return err
+}
+
 // Page is one tab of a Browser. A Browser's pages are used one at a time.
 type Page interface {
 	// Navigate loads url and waits for its load event.

@@ -105,15 +105,7 @@ func (b *firefox) Gone() error {
 }
 
 // check returns err, or Gone's error quoting err when Firefox is gone.
-func (b *firefox) check(err error) error {
-	if err == nil {
-		return nil
-	}
-	if g := b.Gone(); g != nil {
-		return fmt.Errorf("%w (the command: %v)", g, err)
-	}
-	return err
-}
+func (b *firefox) check(err error) error { return orGone(b, err) }
 
 // Open opens a tab; the errors it reports are the log's entries from its
 // browsing context, and those from no context (its workers), from now on.

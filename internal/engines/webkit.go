@@ -174,10 +174,7 @@ func (b *webkit) check(err error) error {
 		}
 		b.mu.Unlock()
 	}
-	if g := b.Gone(); g != nil {
-		return fmt.Errorf("%w (the command: %v)", g, err)
-	}
-	return err
+	return orGone(b, err)
 }
 
 // Open empties the window (about:blank), which ends the page before and
